@@ -1,0 +1,1 @@
+"""spaCy components of eventalign; registered by name in pipeline.factories."""

@@ -1,0 +1,12 @@
+"""Every eventalign spaCy component, registered by name with its defaults, in one place."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from pipeline.components.base_entities import ModelEntities
+
+
+@Language.factory("eventalign_model_entities")
+def make_model_entities(nlp: Language, name: str) -> ModelEntities:
+    return ModelEntities()

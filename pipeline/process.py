@@ -1,0 +1,189 @@
+"""Per-article work: read → clean → script → segment → extract, as a pure function.
+
+``prepare`` does the text-to-text stages, ``annotate`` runs spaCy, and
+``to_mentions`` turns the Doc's spans into :class:`models.Mention` records
+with offsets into the raw file. ``process_article`` chains them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from models import Article, Format, Lang, ManifestEntry, Mention, MentionKind, Script, Section
+from pipeline.clean import CleanText, clean
+from pipeline.components.zh_names import dotted_names
+from pipeline.detect import detect_format, detect_lang, detect_script
+from pipeline.errors import InputError
+from pipeline.extensions import ENTITIES, TIMES
+from pipeline.nlp import load_chinese, load_english
+from pipeline.read import read_raw
+from pipeline.script import ScriptConverter, get_converter
+from pipeline.settings import Settings
+
+
+@dataclass
+class Prepared:
+    """An article after the text-to-text stages, ready for spaCy."""
+
+    article: Article
+    raw: str
+    clean: CleanText
+    text: str  # what spaCy reads: the clean text, in simplified script for Chinese
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class ArticleResult:
+    """What one article gives: its description, mentions and sections."""
+
+    article: Article
+    mentions: list[Mention]
+    sections: list[Section]
+    infobox: dict[str, str]
+
+
+def mention_id(article_id: str, kind: str, label: str, start: int, end: int) -> str:
+    """Content-derived, stable id of a mention."""
+    key = f"{article_id}\x1f{kind}\x1f{label}\x1f{start}\x1f{end}"
+    return "m_" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def prepare(entry: ManifestEntry, root: Path, settings: Settings) -> Prepared:
+    path = root / entry.path
+    raw = read_raw(path, settings)
+    fmt = entry.format or detect_format(raw.text)
+    cleaned = clean(raw.text, fmt)
+    lang = entry.lang or detect_lang(cleaned.text)
+    if lang is None:
+        raise InputError(
+            "unknown language: neither English nor Chinese (set lang in the manifest or --lang)",
+            source=str(path),
+        )
+    converter = get_converter(settings.opencc_t2s, settings.opencc_s2t)
+    if lang is Lang.zh:
+        script = entry.script or detect_script(cleaned.text, converter.to_hans, converter.to_hant)
+        text = converter.to_hans(cleaned.text)
+    else:
+        script = entry.script or Script.latin
+        text = cleaned.text
+    article = Article(
+        id=entry.id,
+        path=entry.path,
+        title=entry.title or cleaned.title or entry.id,
+        lang=lang,
+        script=script,
+        format=Format(fmt),
+        source=entry.source,
+        content_hash=raw.content_hash,
+    )
+    links = _link_hints(cleaned, text, converter if lang is Lang.zh else None)
+    return Prepared(article, raw.text, cleaned, text, links)
+
+
+def _link_hints(
+    cleaned: CleanText, text: str, converter: ScriptConverter | None
+) -> list[tuple[int, int, str]]:
+    """Where each link's target is named inside its anchor (or the whole anchor)."""
+    hints = []
+    for link in cleaned.links:
+        target = link.target
+        anchor = text[link.clean_start : link.clean_end]
+        needle = converter.to_hans(target) if converter else target
+        at = anchor.find(needle)
+        if at >= 0:
+            hints.append((link.clean_start + at, link.clean_start + at + len(needle), target))
+        else:
+            hints.append((link.clean_start, link.clean_end, target))
+    return hints
+
+
+def annotate(prepared: Prepared, settings: Settings) -> Doc:
+    """Run the language's spaCy pipeline over the prepared text."""
+    if prepared.article.lang is Lang.zh:
+        nlp = load_chinese()
+        linked = _disjoint([(a, b) for a, b, _ in prepared.links])
+        dotted = [
+            s
+            for s in dotted_names(prepared.text, nlp.tokenizer)
+            if all(s[1] <= a or s[0] >= b for a, b in linked)
+        ]
+        doc = nlp.tokenizer.segment(prepared.text, sorted(linked + dotted))
+    else:
+        nlp = load_english(settings.en_model)
+        doc = nlp.make_doc(prepared.text)
+    _attach(prepared, doc)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _attach(prepared: Prepared, doc: Doc) -> None:
+    doc._.article_id = prepared.article.id
+    doc._.links = prepared.links
+    doc._.citations = [(a, b) for a, b in prepared.clean.citations]
+    doc._.infobox = prepared.clean.infobox
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest-first, non-overlapping spans."""
+    kept: list[tuple[int, int]] = []
+    for a, b in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(b <= x or a >= y for x, y in kept):
+            kept.append((a, b))
+    return sorted(kept)
+
+
+def to_mentions(prepared: Prepared, doc: Doc, settings: Settings) -> list[Mention]:
+    article = prepared.article
+    converter = get_converter(settings.opencc_t2s, settings.opencc_s2t)
+    sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    mentions: dict[str, Mention] = {}
+    for key, kind in ((TIMES, MentionKind.time), (ENTITIES, MentionKind.entity)):
+        for span in doc.spans.get(key, []):
+            cs, ce = span.start_char, span.end_char
+            rs, re_ = prepared.clean.raw_span(cs, ce)
+            surface = prepared.clean.text[cs:ce]
+            timex = span._.timex
+            mid = mention_id(article.id, kind.value, span.label_, rs, re_)
+            mentions[mid] = Mention(
+                id=mid,
+                article_id=article.id,
+                kind=kind,
+                label=span.label_,
+                text=prepared.raw[rs:re_],
+                start=rs,
+                end=re_,
+                clean_start=cs,
+                clean_end=ce,
+                value=timex.value if timex else None,
+                time=timex,
+                text_hans=converter.to_hans(surface) if article.lang is Lang.zh else None,
+                text_hant=converter.to_hant(surface) if article.lang is Lang.zh else None,
+                source=span._.source or "model",
+                citation=prepared.clean.in_citation(cs),
+                sentence=_index(sent_starts, cs),
+            )
+    return sorted(mentions.values(), key=lambda m: m.id)
+
+
+def _index(starts: list[int], at: int) -> int | None:
+    if not starts:
+        return None
+    return bisect_right(starts, at) - 1
+
+
+def process_article(entry: ManifestEntry, root: Path, settings: Settings) -> ArticleResult:
+    """All per-article stages for one manifest entry."""
+    prepared = prepare(entry, root, settings)
+    doc = annotate(prepared, settings)
+    return ArticleResult(
+        prepared.article,
+        to_mentions(prepared, doc, settings),
+        prepared.clean.sections,
+        prepared.clean.infobox,
+    )
