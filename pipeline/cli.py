@@ -108,5 +108,41 @@ def show(
         typer.echo(render_event(record, lang))
 
 
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold annotation (YAML).")] = Path(
+        "tests/data/seeds.yaml"
+    ),
+    corpus: Annotated[Path, typer.Option(help="Corpus holding the gold articles.")] = Path(
+        "corpus"
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss and extra.")] = False,
+) -> None:
+    """Score the pipeline against a gold file: P, R, F1 per stage, article and type.
+
+    Example: eventalign eval tests/data/seeds.yaml --corpus corpus
+    """
+    from pipeline.evaluate import evaluate, format_report
+
+    try:
+        report = evaluate(gold, corpus)
+    except EventalignError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        payload = {
+            "scores": {k: s.as_dict() for k, s in sorted(report.scores.items())},
+            "checks": report.checks,
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    typer.echo(format_report(report))
+    if errors:
+        for key, s in sorted(report.scores.items()):
+            for line in s.errors:
+                typer.echo(f"{key}: {line}")
+
+
 def main() -> None:  # pragma: no cover
     sys.exit(app())

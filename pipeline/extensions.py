@@ -8,6 +8,7 @@ Doc:
 Span:
   ``span._.timex``      the normalized :class:`models.TimeValue` of a time span
   ``span._.source``     what produced an entity or time span (model, rule, link …)
+  ``span._.anchor``     ``(start, end)`` of the time a relative time was resolved from
 
 Spans live in ``doc.spans["times"]`` and ``doc.spans["entities"]``.
 """
@@ -30,7 +31,7 @@ def register() -> None:
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    for name in ("timex", "source"):
+    for name in ("timex", "source", "anchor"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 

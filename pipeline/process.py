@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from models import Article, Format, Lang, ManifestEntry, Mention, MentionKind, Script, Section
 from pipeline.clean import CleanText, clean
+from pipeline.components.times import find_times
 from pipeline.components.zh_names import dotted_names
 from pipeline.detect import detect_format, detect_lang, detect_script
 from pipeline.errors import InputError
@@ -106,7 +107,9 @@ def annotate(prepared: Prepared, settings: Settings) -> Doc:
     """Run the language's spaCy pipeline over the prepared text."""
     if prepared.article.lang is Lang.zh:
         nlp = load_chinese()
-        linked = _disjoint([(a, b) for a, b, _ in prepared.links])
+        # times, linked names and middle-dot names are kept whole by the segmenter
+        times = [(f.start, f.end) for f in find_times(prepared.text, "zh")]
+        linked = _disjoint(times + [(a, b) for a, b, _ in prepared.links])
         dotted = [
             s
             for s in dotted_names(prepared.text, nlp.tokenizer)
@@ -143,6 +146,7 @@ def to_mentions(prepared: Prepared, doc: Doc, settings: Settings) -> list[Mentio
     converter = get_converter(settings.opencc_t2s, settings.opencc_s2t)
     sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else []
     mentions: dict[str, Mention] = {}
+    time_ids: dict[tuple[int, int], str] = {}
     for key, kind in ((TIMES, MentionKind.time), (ENTITIES, MentionKind.entity)):
         for span in doc.spans.get(key, []):
             cs, ce = span.start_char, span.end_char
@@ -150,6 +154,10 @@ def to_mentions(prepared: Prepared, doc: Doc, settings: Settings) -> list[Mentio
             surface = prepared.clean.text[cs:ce]
             timex = span._.timex
             mid = mention_id(article.id, kind.value, span.label_, rs, re_)
+            if timex is not None:
+                time_ids[(cs, ce)] = mid
+                if span._.anchor is not None:
+                    timex = timex.model_copy(update={"anchor": time_ids.get(span._.anchor)})
             mentions[mid] = Mention(
                 id=mid,
                 article_id=article.id,
