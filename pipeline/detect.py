@@ -13,47 +13,21 @@ _FANDOM_FOOTER = "This page uses Creative Commons Licensed content from Wikipedi
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[A-Za-z]+")
-_EN_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "a",
-        "is",
-        "was",
-        "were",
-        "that",
-        "for",
-        "on",
-        "with",
-        "as",
-        "by",
-        "at",
-        "from",
-        "it",
-        "an",
-        "be",
-        "this",
-        "which",
-        "or",
-        "are",
-        "his",
-        "her",
-        "their",
-        "its",
-        "had",
-        "has",
-        "have",
-        "not",
-        "but",
-        "after",
-        "before",
-        "between",
-        "during",
-    ]
-)
+#: Frequent function words of English and distinctive ones of the Latin-script
+#: languages most often mistaken for it (short words such as "de", "la" are left out:
+#: they fill personal and place names in English text too). A text is English unless
+#: another language clearly outweighs it.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the of and to in is was were that for on with as by at from it an be "
+        "this which or are his her their its had has have not but".split()
+    ),
+    "fr": frozenset("est dans pour qui sur avec sont été pas plus aux une des était".split()),
+    "es": frozenset("los las por para con fue más pero como está sus".split()),
+    "de": frozenset("der die das und ist nicht mit dem ein eine auf für sich auch wurde".split()),
+    "it": frozenset("gli che della nel sono anche alla degli delle".split()),
+    "pt": frozenset("não foi mais para com uma dos das pelo pela".split()),
+}
 
 
 def detect_format(raw: str) -> Format:
@@ -78,10 +52,12 @@ def detect_lang(text: str) -> Lang | None:
     latin = len(_LATIN.findall(sample))
     if cjk and cjk * 4 >= latin:  # one ideograph is about one word of ~4 letters
         return Lang.zh
+    if not latin:
+        return None  # Cyrillic, Arabic, …: neither English nor Chinese
     words = [w.lower() for w in _WORD.findall(sample)]
-    if words and sum(w in _EN_FUNCTION_WORDS for w in words) / len(words) >= 0.08:
-        return Lang.en
-    return None
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in FUNCTION_WORDS.items()}
+    other = max(v for lang, v in counts.items() if lang != "en")
+    return Lang.en if other <= max(2, 1.5 * counts["en"]) else None
 
 
 def detect_script(text: str, t2s: Callable[[str], str], s2t: Callable[[str], str]) -> Script:

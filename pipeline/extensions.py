@@ -5,6 +5,7 @@ Doc:
   ``doc._.links``       wiki link anchors ``(start, end, target)`` in the doc's characters
   ``doc._.citations``   ``(start, end)`` character ranges of reference lists
   ``doc._.infobox``     infobox fields of the article
+  ``doc._.infobox_range`` ``(start, end)`` of the flattened infobox lines, if any
 Span:
   ``span._.timex``      the normalized :class:`models.TimeValue` of a time span
   ``span._.source``     what produced an entity or time span (model, rule, link …)
@@ -28,6 +29,7 @@ def register() -> None:
         ("links", None),
         ("citations", None),
         ("infobox", None),
+        ("infobox_range", None),
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -21,8 +21,8 @@ from pipeline.errors import SettingsError
 from pipeline.settings import DEFAULT_EN_MODELS
 
 #: Components of eventalign, in order, after the model's own.
-EN_COMPONENTS: tuple[str, ...] = ("eventalign_times", "eventalign_model_entities")
-ZH_COMPONENTS: tuple[str, ...] = ("eventalign_times", "eventalign_model_entities")
+EN_COMPONENTS: tuple[str, ...] = ("eventalign_times", "eventalign_en_entities")
+ZH_COMPONENTS: tuple[str, ...] = ("eventalign_times", "eventalign_zh_entities")
 
 
 def english_model_name(setting: str | None) -> str:

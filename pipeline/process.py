@@ -16,8 +16,6 @@ from spacy.tokens import Doc
 
 from models import Article, Format, Lang, ManifestEntry, Mention, MentionKind, Script, Section
 from pipeline.clean import CleanText, clean
-from pipeline.components.times import find_times
-from pipeline.components.zh_names import dotted_names
 from pipeline.detect import detect_format, detect_lang, detect_script
 from pipeline.errors import InputError
 from pipeline.extensions import ENTITIES, TIMES
@@ -107,15 +105,14 @@ def annotate(prepared: Prepared, settings: Settings) -> Doc:
     """Run the language's spaCy pipeline over the prepared text."""
     if prepared.article.lang is Lang.zh:
         nlp = load_chinese()
-        # times, linked names and middle-dot names are kept whole by the segmenter
-        times = [(f.start, f.end) for f in find_times(prepared.text, "zh")]
-        linked = _disjoint(times + [(a, b) for a, b, _ in prepared.links])
-        dotted = [
+        # link anchors first: where they overlap a time or a dotted name, the link wins
+        links = [(a, b) for a, b, _ in prepared.links]
+        protected = links + [
             s
-            for s in dotted_names(prepared.text, nlp.tokenizer)
-            if all(s[1] <= a or s[0] >= b for a, b in linked)
+            for s in nlp.tokenizer.protected_spans(prepared.text)
+            if all(s[1] <= a or s[0] >= b for a, b in links)
         ]
-        doc = nlp.tokenizer.segment(prepared.text, sorted(linked + dotted))
+        doc = nlp.tokenizer.segment(prepared.text, protected)
     else:
         nlp = load_english(settings.en_model)
         doc = nlp.make_doc(prepared.text)
@@ -130,15 +127,7 @@ def _attach(prepared: Prepared, doc: Doc) -> None:
     doc._.links = prepared.links
     doc._.citations = [(a, b) for a, b in prepared.clean.citations]
     doc._.infobox = prepared.clean.infobox
-
-
-def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest-first, non-overlapping spans."""
-    kept: list[tuple[int, int]] = []
-    for a, b in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
-        if all(b <= x or a >= y for x, y in kept):
-            kept.append((a, b))
-    return sorted(kept)
+    doc._.infobox_range = prepared.clean.infobox_range
 
 
 def to_mentions(prepared: Prepared, doc: Doc, settings: Settings) -> list[Mention]:

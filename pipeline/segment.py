@@ -21,6 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline import jieba_dict
+
 _NUMBER = re.compile(r"^[0-9０-９.,]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9\-]*$")
 
@@ -33,12 +35,7 @@ class JiebaTokenizer:
         jieba.setLogLevel(logging.WARNING)
         self.jieba = jieba.Tokenizer()
         self.jieba.initialize()
-        self.flags: dict[str, str] = {}
-        with open(self.jieba.get_dict_file().name, encoding="utf-8") as f:
-            for line in f:
-                parts = line.split()
-                if len(parts) == 3:
-                    self.flags[parts[0]] = parts[2]
+        self.flags: dict[str, str] = dict(jieba_dict.flags())
         if user_dict is not None:
             self.add_dictionary(user_dict)
 
@@ -78,18 +75,39 @@ class JiebaTokenizer:
         return [w for w in out if w]
 
     def segment(self, text: str, protected: Iterable[tuple[int, int]] = ()) -> Doc:
-        words = self.words(text, protected)
+        """A Doc whose tokens keep each protected span whole (overlaps: longest first)."""
+        words = self.words(text, _disjoint(list(protected)))
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         for token in doc:
             token.tag_ = self.flag(token.text)
         return doc
 
+    def protected_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans jieba must not cut: time expressions and middle-dot names."""
+        from pipeline.components.times import find_times
+        from pipeline.components.zh_names import dotted_names
+
+        times = [(f.start, f.end) for f in find_times(text, "zh")]
+        names = [
+            s for s in dotted_names(text, self) if all(s[1] <= a or s[0] >= b for a, b in times)
+        ]
+        return sorted(times + names)
+
     def __call__(self, text: str) -> Doc:
-        return self.segment(text)
+        return self.segment(text, self.protected_spans(text))
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:
             yield self(text)
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest-first, non-overlapping spans, in text order."""
+    kept: list[tuple[int, int]] = []
+    for a, b in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(b <= x or a >= y for x, y in kept):
+            kept.append((a, b))
+    return sorted(kept)
 
 
 @spacy.registry.tokenizers("eventalign.jieba_tokenizer.v1")

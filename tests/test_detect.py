@@ -18,7 +18,18 @@ def test_seed_formats() -> None:
 def test_languages() -> None:
     assert detect_lang(EN_SEED.read_text(encoding="utf-8")) is Lang.en
     assert detect_lang(ZH_SEED.read_text(encoding="utf-8")) is Lang.zh
-    assert detect_lang("Les troupes soviétiques ont attaqué le village en août.") is None
+    french = (
+        "Les troupes soviétiques ont attaqué le village en août. Elle est dans la ville "
+        "avec les soldats qui sont partis pour la guerre, et ce n'est pas plus tard."
+    )
+    assert detect_lang(french) is None
+    # an English page full of Portuguese names is still English
+    angola = (
+        "The 2012 Taça de Angola was the 31st edition of the Taça de Angola, the top "
+        "knock-out competition in Angola. Petro de Luanda beat Rec da Caála 1–0 "
+        "in the final; Progresso do Sambizanga and Desportivo da Huíla were out."
+    )
+    assert detect_lang(angola) is Lang.en
     assert detect_lang("Советские войска атаковали деревню в августе.") is None
 
 

@@ -40,6 +40,7 @@ class CleanText:
     infobox: dict[str, str] = field(default_factory=dict)
     citations: list[tuple[int, int]] = field(default_factory=list)
     title: str | None = None
+    infobox_range: tuple[int, int] | None = None
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw offsets of the clean span ``start:end`` (``end`` exclusive)."""
@@ -68,6 +69,7 @@ class TextBuilder:
         self.sections: list[Section] = []
         self.infobox: dict[str, str] = {}
         self.citations: list[tuple[int, int]] = []
+        self.infobox_range: tuple[int, int] | None = None
         self._tail = "\n\n"  # the last two characters appended
         self._links: list[tuple[int, int, str, int, int]] = []
 
@@ -126,7 +128,15 @@ class TextBuilder:
             LinkHint(text[a:b], target, a, b, rs, re_) for a, b, target, rs, re_ in self._links
         ]
         return CleanText(
-            text, self.starts, self.ends, links, self.sections, self.infobox, self.citations, title
+            text,
+            self.starts,
+            self.ends,
+            links,
+            self.sections,
+            self.infobox,
+            self.citations,
+            title,
+            self.infobox_range,
         )
 
     def _append(self, text: str, starts: object, ends: object) -> None:

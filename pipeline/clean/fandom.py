@@ -85,6 +85,7 @@ def _is_prose(line: str) -> bool:
 def _infobox(b: TextBuilder, texts: list[str], lines: list[tuple[int, int]], i: int) -> int:
     """Keep infobox lines one per line up to the first prose paragraph; record the fields."""
     label: str | None = None
+    first = len(b)
     while i < len(texts) and not _is_prose(texts[i]):
         text, (start, end) = texts[i], lines[i]
         i += 1
@@ -107,6 +108,8 @@ def _infobox(b: TextBuilder, texts: list[str], lines: list[tuple[int, int]], i: 
         lead = len(text) - len(text.lstrip())
         _inline(b, start + (bullet.end() if bullet else lead), end, False)
         b.newline(end)
+    if len(b) > first:
+        b.infobox_range = (first, len(b))
     b.paragraph(lines[i][0] if i < len(lines) else len(b.raw))
     return i
 

@@ -9,8 +9,10 @@ dot until a common word (外交委员 … 宣布), by their jieba flags.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from pipeline.segment import JiebaTokenizer
+if TYPE_CHECKING:
+    from pipeline.segment import JiebaTokenizer
 
 DOTS = "·・‧•"
 _DOTTED = re.compile(rf"[\u4e00-\u9fff]+(?:[{DOTS}][\u4e00-\u9fff]+)+")

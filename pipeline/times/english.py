@@ -29,7 +29,7 @@ UNITS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year":
 
 _M = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?![a-z]))"
 )
 _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _Y = r"(?<![\d\-–/.,:#])(?:1\d{3}|20\d{2})(?!\d)"
@@ -225,7 +225,7 @@ def find_times(text: str) -> list[Found]:
         found = _build(kind, m)
         if found is None:
             continue
-        if kind == "atom" and _SKIP_BEFORE.search(text, 0, m.start()):
+        if kind == "atom" and _SKIP_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         out.append(found)
     return out
