@@ -65,3 +65,6 @@ class Mention(BaseModel):
     source: str = Field(default="model", description="what produced it: model, rule, link, …")
     citation: bool = Field(default=False, description="inside a reference list or citation")
     sentence: int | None = Field(default=None, description="index of the sentence in the article")
+    alias_of: str | None = Field(
+        default=None, description="id of an earlier mention the article says is the same thing"
+    )

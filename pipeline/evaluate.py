@@ -6,7 +6,10 @@
 - entities: typed, per distinct (label, surface) of an article; ``ambiguous`` surfaces
   are neither rewarded nor punished.
 - alignment: pairs of mentions that share an event record, against the pairs the gold
-  ``aligned_events`` imply; and each gold ``aligned_entities`` pair linked or not.
+  ``aligned_events`` imply, counted over the mentions gold annotates (a pair with a mention
+  gold says nothing about is neither right nor wrong, as in pairwise coreference
+  scoring); each gold ``aligned_entities`` pair linked or not; and each
+  ``unpaired_events_examples`` name kept apart from the other articles.
 """
 
 from __future__ import annotations
@@ -243,7 +246,7 @@ def _score_alignment(
         for ids in members_by_record.values()
         for a in ids
         for b in ids
-        if a < b and (a in in_gold or b in in_gold)
+        if a < b and a in in_gold and b in in_gold
     }
     s = report.score("alignment (event mention pairs)")
     s.tp = len(system_pairs & gold_pairs)
@@ -259,6 +262,16 @@ def _score_alignment(
     e.tp = sum(ok for *_, ok in linked)
     e.fn = len(linked) - e.tp
     report.checks["entity pairs not linked"] = [f"{a} / {b}" for a, b, ok in linked if not ok]
+    article_of = {m.id: m.article_id for m in mentions}
+    merged_across = []
+    for names in gold.get("unpaired_events_examples", {}).values():
+        for name in names:
+            for m in by_surface.get(surface_key(name), []):
+                record = record_of.get(m.id)
+                others = {article_of[x] for x in members_by_record.get(record or "", [])}
+                if others - {m.article_id}:
+                    merged_across.append(name)
+    report.checks["unpaired events merged across articles"] = sorted(set(merged_across))
 
 
 def format_report(report: Report) -> str:

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.components.en_entities import EnglishEntities
 from pipeline.components.times import TimeTagger
 from pipeline.components.zh_entities import ChineseEntities
+
+
+@Language.component("eventalign_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: infobox lines, list items and captions stand alone."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
 
 
 @Language.factory("eventalign_times")

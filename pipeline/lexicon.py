@@ -51,6 +51,10 @@ _PLACE_WORDS = re.compile(
     r"colony|protectorate|monument|square|palace|temple|bridge)\b",
     re.I,
 )
+_ABBREVIATION = re.compile(
+    r"abbr\. for (?:\w+ )*?[\u4e00-\u9fff]+\|([\u4e00-\u9fff]+)"
+    r"|abbr\. for (?:\w+ )*?([\u4e00-\u9fff]+)\["
+)
 _STATE_NAME = re.compile(
     r"\b(?:Union|Republic|Kingdom|Empire|Reich|Federation|Confederation|Sultanate|Emirate|"
     r"Khanate|Commonwealth|Principality|Duchy)$"
@@ -113,14 +117,32 @@ def label_from_glosses(glosses: list[str], english: tuple[str, ...]) -> str | No
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """English names of countries, present and historic (pycountry, ISO 3166)."""
-    names: set[str] = set()
+    names: set[str] = set(_SHORT_COUNTRY_NAMES)
     for db in (pycountry.countries, pycountry.historic_countries):
         for c in db:
             for attr in ("name", "common_name", "official_name"):
                 value = getattr(c, attr, None)
                 if value:
                     names.add(value.casefold())
+                    names.add(value.split(",")[0].casefold())  # "Korea, Republic of"
     return frozenset(names)
+
+
+#: Short and historic names ISO 3166 lists only in a longer form, or not at all.
+_SHORT_COUNTRY_NAMES = (
+    "russia",
+    "soviet union",
+    "prussia",
+    "persia",
+    "siam",
+    "burma",
+    "ceylon",
+    "ottoman empire",
+    "yugoslavia",
+    "czechoslovakia",
+    "east germany",
+    "west germany",
+)
 
 
 def _ends_with_country(name: str) -> bool:
@@ -147,11 +169,26 @@ class Lexicon:
         self.by_hans: dict[str, LexEntry] = {}
         self.by_english: dict[str, list[LexEntry]] = defaultdict(list)
         self.by_pinyin: dict[str, list[LexEntry]] = defaultdict(list)
+        #: every sense of every word (common words too), for composition
+        self.senses: dict[str, list[str]] = defaultdict(list)
+        #: one-character abbreviations of proper nouns: 苏 → 苏联, 日 → 日本, 德 → 德国
+        self.abbreviations: dict[str, list[str]] = defaultdict(list)
+        #: glosses of one-character proper nouns (中: China, Chinese)
+        self.proper_chars: dict[str, list[str]] = defaultdict(list)
         for raw in cedict.get_entries():
             pinyin = raw["pinyin"]
             syllables = pinyin.split()
-            if not syllables or not syllables[0][:1].isupper() or len(raw["simplified"]) < 2:
+            self.senses[raw["simplified"]].extend(raw["definitions"])
+            if not syllables or not syllables[0][:1].isupper():
                 continue  # CC-CEDICT writes proper nouns with capitalized pinyin
+            if len(raw["simplified"]) < 2:
+                self.proper_chars[raw["simplified"]].extend(raw["definitions"])
+                for gloss in raw["definitions"]:
+                    for pair in _ABBREVIATION.findall(gloss):
+                        full = pair[0] or pair[1]
+                        if full not in self.abbreviations[raw["simplified"]]:
+                            self.abbreviations[raw["simplified"]].append(full)
+                continue
             glosses = list(raw["definitions"])
             english = english_names(glosses)
             label = label_from_glosses(glosses, english)

@@ -43,6 +43,7 @@ def load_english(model: str | None = None) -> Language:
     name = english_model_name(model)
     nlp = spacy.load(name, exclude=[p for p in _pipe_names(name) if p != "ner"])
     nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("eventalign_line_breaks", after="sentencizer")
     for component in EN_COMPONENTS:
         nlp.add_pipe(component)
     return nlp
@@ -61,6 +62,7 @@ def load_chinese() -> Language:
         "zh", config={"nlp": {"tokenizer": {"@tokenizers": "eventalign.jieba_tokenizer.v1"}}}
     )
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("eventalign_line_breaks")
     for component in ZH_COMPONENTS:
         nlp.add_pipe(component)
     return nlp

@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from models import Article, Format, Lang, ManifestEntry, Mention, MentionKind, Script, Section
+from pipeline.aliases import find_aliases
 from pipeline.clean import CleanText, clean
 from pipeline.detect import detect_format, detect_lang, detect_script
 from pipeline.errors import InputError
@@ -165,6 +166,9 @@ def to_mentions(prepared: Prepared, doc: Doc, settings: Settings) -> list[Mentio
                 citation=prepared.clean.in_citation(cs),
                 sentence=_index(sent_starts, cs),
             )
+    aliases = find_aliases(list(mentions.values()), prepared.clean.text)
+    for alias, of in aliases.items():
+        mentions[alias] = mentions[alias].model_copy(update={"alias_of": of})
     return sorted(mentions.values(), key=lambda m: m.id)
 
 

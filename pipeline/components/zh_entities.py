@@ -170,9 +170,11 @@ class ChineseEntities:
                     continue
                 if specific and t.tag_ not in _SPECIFIC_FLAGS:
                     break  # past a proper name only more proper names (苏联-蒙古…)
+                # next to the suffix a verb or a distinguishing word can name the kind of
+                # thing (互助条约, 中立条约), unless it governs it (签订条约)
                 verb_ok = (
                     first_verb_ok
-                    and t.tag_.startswith("v")
+                    and (t.tag_.startswith("v") or t.tag_ == "b")
                     and t.text not in _GOVERNING_VERBS
                     and len(t.text) == 2
                 )

@@ -1,0 +1,132 @@
+"""Cross-lingual entity linking: English and Chinese clusters of one real thing.
+
+Evidence, strongest first: CC-CEDICT gives the English name for the Chinese
+one (蘇聯 ↔ Soviet Union); the Chinese name composes into the English one
+(哈拉哈 + 河 ↔ Halha + River, with transliteration); the Chinese name sounds
+like the English one (莫洛托夫 ~ Molotov). Links join clusters of the same
+label; a cluster may link several clusters of the other language when the
+evidence is strong for each (Khalkhin Gol and Halha River ↔ 哈拉哈河).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from models import Entity, Names
+from pipeline.align.clusters import Cluster, _UnionFind
+from pipeline.align.compose import Translator, english_tokens
+from pipeline.align.translit import similarity
+from pipeline.lexicon import Lexicon
+
+LINK_THRESHOLD = 0.8
+
+
+@dataclass
+class Group:
+    """Clusters of one thing across languages: the future Entity."""
+
+    clusters: list[Cluster]
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.clusters[0].label
+
+    def en(self) -> list[str]:
+        """English names, the most mentioned first."""
+        clusters = sorted(
+            (c for c in self.clusters if c.lang == "en"), key=lambda c: (-len(c.mentions), c.key)
+        )
+        return _merge(c.names() for c in clusters)
+
+    def hans(self) -> list[str]:
+        return _merge(c.hans_names() for c in self.clusters if c.lang == "zh")
+
+    def hant(self) -> list[str]:
+        return _merge(c.hant_names() for c in self.clusters if c.lang == "zh")
+
+    @property
+    def id(self) -> str:
+        keys = sorted(c.key for c in self.clusters)
+        return "n_" + hashlib.sha1(f"{self.label}|{'|'.join(keys)}".encode()).hexdigest()[:16]
+
+    def to_entity(self) -> Entity:
+        return Entity(
+            id=self.id,
+            label=self.label,
+            names=Names(en=self.en(), zh_hans=self.hans(), zh_hant=self.hant()),
+            mentions=sorted(m.id for c in self.clusters for m in c.mentions),
+            evidence=sorted(set(self.evidence)),
+        )
+
+
+def _merge(lists: object) -> list[str]:
+    out: list[str] = []
+    for names in lists:  # type: ignore[attr-defined]
+        for n in names:
+            if n not in out:
+                out.append(n)
+    return out
+
+
+def link_score(
+    zh: Cluster, en: Cluster, lexicon: Lexicon, translator: Translator
+) -> tuple[float, str]:
+    """Best evidence that a Chinese and an English cluster name the same thing."""
+    en_names = en.names()
+    en_folded = {n.casefold() for n in en_names}
+    best = (0.0, "")
+    for hans in zh.hans_names():
+        entry = lexicon.lookup(hans)
+        if entry is not None:
+            hit = next((n for n in entry.english if n.casefold() in en_folded), None)
+            if hit is not None:
+                via = "CC-CEDICT" if entry.hans == hans else f"CC-CEDICT via {entry.hant}"
+                return 1.0, f"{hans} ↔ {hit} ({via})"
+        composed = translator.compose(hans, en_names)
+        if composed.score > best[0] and not composed.contradicts and composed.pieces > 1:
+            best = (composed.score, "; ".join(composed.evidence))
+        if zh.label in ("PERSON", "PLACE"):
+            for name in en_names:
+                tokens = english_tokens(name)
+                score = similarity(hans, "".join(tokens)) if tokens else 0.0
+                if tokens and len(tokens) > 1:  # a surname alone is how Chinese names people
+                    score = max(score, similarity(hans, tokens[-1]))
+                if score > best[0]:
+                    best = (score, f"{hans} ~ {name} (transliteration {score:.2f})")
+    return best
+
+
+def link_entities(clusters: list[Cluster], lexicon: Lexicon, translator: Translator) -> list[Group]:
+    """Groups of clusters across languages, each with its evidence."""
+    zh = [c for c in clusters if c.lang == "zh"]
+    en = [c for c in clusters if c.lang == "en"]
+    by_label: dict[str, list[Cluster]] = {}
+    for c in en:
+        by_label.setdefault(c.label, []).append(c)
+    uf = _UnionFind()
+    evidence: dict[str, list[str]] = {}
+    for c in clusters:
+        uf.find(c.key)
+        evidence[c.key] = list(c.evidence)
+    links = []
+    for z in zh:
+        for e in by_label.get(z.label, []):
+            score, why = link_score(z, e, lexicon, translator)
+            if score >= LINK_THRESHOLD:
+                links.append((score, z.key, e.key, why))
+    for _score, zkey, ekey, why in sorted(links, key=lambda x: (-x[0], x[1], x[2])):
+        uf.union(zkey, ekey)
+        evidence[zkey].append(why)
+    groups: dict[str, list[Cluster]] = {}
+    for c in sorted(clusters, key=lambda c: c.key):
+        groups.setdefault(uf.find(c.key), []).append(c)
+    out = []
+    for members in groups.values():
+        lines = [line for c in members for line in evidence[c.key]]
+        out.append(Group(members, lines))
+    for g in out:  # let composition use what is now linked: 哈拉哈河 ↔ Halha River
+        for hans in g.hans():
+            translator.linked.setdefault(hans, set()).update(g.en())
+    return sorted(out, key=lambda g: g.id)
