@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test lint bench eval clean postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +17,18 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/eventalign run corpus --out output
 
-test: $(STAMP)
+test: $(STAMP) postgres
 	$(BIN)/ruff check pipeline models tests
 	$(BIN)/ruff format --check pipeline models tests
 	$(BIN)/pytest -q
+
+# The tests start a real PostgreSQL server on loopback: install Debian's package where it
+# is missing (as root); where it cannot be installed those tests are skipped with the reason.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || \
+	{ [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; } || \
+	echo "PostgreSQL could not be installed: the PostgreSQL tests will be skipped"
 
 eval: $(STAMP)
 	$(BIN)/eventalign eval tests/data/seeds.yaml --corpus corpus

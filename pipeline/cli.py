@@ -10,13 +10,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from models import EventRecord
+from models import EventRecord, Lang
 from pipeline.errors import EventalignError
+from pipeline.export import ExportFormat
 from pipeline.settings import Settings
+
+if TYPE_CHECKING:
+    from pipeline.runner import RunReport
 
 app = typer.Typer(
     help="Aligned bilingual event records from English and Chinese wiki articles.",
@@ -57,6 +61,13 @@ def run(
     except EventalignError as exc:
         _fail(exc)
         return
+    _summary(report, out)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _summary(report: RunReport, out: Path) -> None:
+    """What a run did, and one line per failure with the file and the reason."""
     for message in report.failed:
         typer.echo(f"error: {message}", err=True)
     typer.echo(
@@ -64,8 +75,79 @@ def run(
         f"{len(report.failed)} failed; {report.mentions} mentions, "
         f"{report.entities} entities, {report.events} events in {out}"
     )
-    if not report.ok:
+
+
+@app.command()
+def add(
+    files: Annotated[list[Path], typer.Argument(help="Article files to add.")],
+    corpus: Annotated[Path, typer.Option(help="Corpus folder.")] = Path("corpus"),
+    out: OutOption = Path("output"),
+    db: DbOption = None,
+    lang: Annotated[
+        Lang | None, typer.Option(help="Language, if detection should not decide.")
+    ] = None,
+    article_id: Annotated[str | None, typer.Option("--id", help="Id (one file only).")] = None,
+    title: Annotated[str | None, typer.Option(help="Title (one file only).")] = None,
+    progress: Annotated[bool, typer.Option(help="Show progress.")] = True,
+) -> None:
+    """Add articles to the corpus, process only them, and re-align.
+
+    Example: eventalign add ~/Downloads/Nomonhan.wiki --lang en
+    """
+    from pipeline.add import add_article
+    from pipeline.runner import run_corpus
+
+    if len(files) > 1 and (article_id or title):
+        typer.echo("error: --id and --title go with one file", err=True)
+        raise typer.Exit(2)
+    settings = Settings()
+    failed = 0
+    for path in files:
+        try:
+            added = add_article(
+                path, corpus, settings, lang=lang, article_id=article_id, title=title
+            )
+            typer.echo(
+                f"added {added.entry.id} ({added.entry.lang}, {added.entry.format}) as {added.path}"
+            )
+        except EventalignError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            failed += 1
+    try:
+        report = run_corpus(corpus, out, settings, db_url=db, progress=progress)
+    except EventalignError as exc:
+        _fail(exc)
+        return
+    _summary(report, out)
+    if failed or not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    to: Annotated[Path, typer.Option("--to", help="File to write.")],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="jsonl, parquet or sqlite.")
+    ] = ExportFormat.jsonl,
+    out: OutOption = Path("output"),
+    db: DbOption = None,
+) -> None:
+    """Write the event records to a file, sorted by id, atomically.
+
+    Example: eventalign export --format parquet --to events.parquet
+    """
+    from pipeline.export import export as export_records
+    from pipeline.runner import default_db_url
+    from pipeline.store import Store
+
+    try:
+        store = Store(db or default_db_url(out))
+        count = export_records(store, fmt, to)
+        store.close()
+    except EventalignError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"{count} event records written to {to}")
 
 
 @app.command()

@@ -28,6 +28,8 @@ class Corpus:
     root: Path
     entries: list[ManifestEntry] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    #: ids of manifest entries that cannot be used now: their stored results are kept
+    problem_ids: set[str] = field(default_factory=set)
 
     def path_of(self, entry: ManifestEntry) -> Path:
         return self.root / entry.path
@@ -55,11 +57,13 @@ def load_corpus(root: Path) -> Corpus:
             )
             continue
         if entry.id in seen:
+            corpus.problem_ids.add(entry.id)
             corpus.errors.append(
                 InputError(f"duplicate id {entry.id!r}; ids must be unique", source=where)
             )
             continue
         if not (root / entry.path).is_file():
+            corpus.problem_ids.add(entry.id)
             corpus.errors.append(InputError(f"file {entry.path!r} is missing", source=where))
             continue
         seen.add(entry.id)

@@ -29,6 +29,7 @@ from pipeline.sinks import write_jsonl
 from pipeline.store import Store
 
 DB_FILE = "eventalign.sqlite"
+OUTPUTS = ("mentions.jsonl", "entities.jsonl", "events.jsonl")
 LOCK_FILE = ".eventalign.lock"
 
 
@@ -86,15 +87,19 @@ def _run_locked(
     store = Store(db_url)
     try:
         fingerprint = settings.fingerprint()
-        run_id = store.start_run(fingerprint)
         stored = store.article_states()
         todo: list[ManifestEntry] = []
         for entry in corpus.entries:
-            digest = _file_hash(corpus.path_of(entry))
-            if stored.get(entry.id) == (digest, fingerprint):
+            if stored.get(entry.id) == (_file_hash(corpus.path_of(entry)), fingerprint):
                 report.skipped.append(entry.id)
             else:
                 todo.append(entry)
+        known = {e.id for e in corpus.entries}
+        gone = set(stored) - known - corpus.problem_ids
+        if not todo and not gone and all((out / name).exists() for name in OUTPUTS):
+            report.mentions, report.entities, report.events = store.counts()
+            return report  # nothing changed: nothing is written
+        run_id = store.start_run(fingerprint)
         bar = Progress(len(todo), enabled=progress)
         for entry, result in _process_all(todo, corpus.root, settings):
             if isinstance(result, ArticleResult):
@@ -111,13 +116,7 @@ def _run_locked(
                 report.failed.append(str(result))
             bar.advance(failed=not isinstance(result, ArticleResult))
         bar.close()
-        known = {e.id for e in corpus.entries}
-        failed_ids = {
-            e.id
-            for e in corpus.entries
-            if e.id not in report.processed and e.id not in report.skipped
-        }
-        store.remove_articles(set(stored) - known - failed_ids)
+        store.remove_articles(gone)  # entries no longer in the corpus
         all_mentions = store.load_mentions()
         found_entities, found_events = align(all_mentions)
         store.save_alignment(found_entities, found_events)

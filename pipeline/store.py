@@ -280,6 +280,14 @@ class Store:
             rows = conn.execute(sa.select(events.c.data).order_by(events.c.id))
             return [EventRecord.model_validate_json(r.data) for r in rows]
 
+    def counts(self) -> tuple[int, int, int]:
+        """How many mentions, entities and events are stored."""
+        with self.engine.connect() as conn:
+            return tuple(  # type: ignore[return-value]
+                conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                for t in (mentions, entities, events)
+            )
+
     # runs --------------------------------------------------------------------------------
     def start_run(self, fingerprint: str) -> int:
         with self.transaction() as conn:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,34 @@ def seed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunReport]
     out = tmp_path_factory.mktemp("out")
     report = run_corpus(CORPUS, out, Settings(), progress=False)
     return out, report
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server on loopback (skipped, with the reason, where none installs)."""
+    from tests.postgres import postgres_server
+
+    try:
+        with postgres_server() as url:
+            yield url
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        detail = getattr(exc, "stderr", b"") or b""
+        pytest.skip(f"no PostgreSQL server: {exc} {detail.decode(errors='replace')[:200]}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same tests against an SQLite file and a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite'}"
+    url = request.getfixturevalue("postgres_url")
+    import sqlalchemy as sa
+
+    from pipeline.store import metadata
+
+    engine = sa.create_engine(url)
+    metadata.drop_all(engine)  # each test starts from an empty schema
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE IF EXISTS meta"))
+    engine.dispose()
+    return url
