@@ -151,6 +151,38 @@ def export(
 
 
 @app.command()
+def bench(
+    corpus: Annotated[Path | None, typer.Argument(help="Folder of English articles.")] = None,
+    base: Annotated[int, typer.Option(min=1, help="English articles at 1×.")] = 10,
+    zh_base: Annotated[int, typer.Option(min=0, help="Chinese articles at 1×.")] = 2,
+    scales: Annotated[str, typer.Option(help="Corpus sizes, in multiples of the base.")] = "1,4,16",
+    workers: Annotated[int, typer.Option(min=1, help="Workers to compare with one.")] = 2,
+    repeat: Annotated[int, typer.Option(min=1, help="Runs per size (best kept).")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Measure throughput, memory and scaling against the bare-model floor.
+
+    Example: eventalign bench ../shared/bench/en-wiki --base 20 --json
+    """
+    from pipeline.bench import bench as run_bench
+    from pipeline.bench import format_result
+
+    try:
+        sizes = tuple(int(x) for x in scales.split(","))
+    except ValueError:
+        typer.echo(f"error: --scales takes numbers like 1,4,16, not {scales!r}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        result = run_bench(
+            corpus, base=base, zh_base=zh_base, scales=sizes, workers=workers, repeat=repeat
+        )
+    except (RuntimeError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(result, indent=2) if as_json else format_result(result))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of EventRecord.
 

@@ -18,12 +18,13 @@ from models import Article, Format, Lang, ManifestEntry, Mention, MentionKind, S
 from pipeline.aliases import find_aliases
 from pipeline.clean import CleanText, clean
 from pipeline.detect import detect_format, detect_lang, detect_script
-from pipeline.errors import InputError
+from pipeline.errors import EventalignError, InputError
 from pipeline.extensions import ENTITIES, TIMES
 from pipeline.nlp import load_chinese, load_english
-from pipeline.read import read_raw
+from pipeline.read import RawText, read_raw
 from pipeline.script import ScriptConverter, get_converter
 from pipeline.settings import Settings
+from pipeline.timing import StageTimer, maybe
 
 
 @dataclass
@@ -53,11 +54,28 @@ def mention_id(article_id: str, kind: str, label: str, start: int, end: int) -> 
     return "m_" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-def prepare(entry: ManifestEntry, root: Path, settings: Settings) -> Prepared:
+def prepare(
+    entry: ManifestEntry, root: Path, settings: Settings, timer: StageTimer | None = None
+) -> Prepared:
+    """read → clean → script: the text-to-text stages of one article."""
     path = root / entry.path
-    raw = read_raw(path, settings)
-    fmt = entry.format or detect_format(raw.text)
-    cleaned = clean(raw.text, fmt)
+    with maybe(timer, "read"):
+        raw = read_raw(path, settings)
+    with maybe(timer, "clean"):
+        fmt = entry.format or detect_format(raw.text)
+        cleaned = clean(raw.text, fmt)
+    with maybe(timer, "script"):
+        return _finish_prepare(entry, path, raw, fmt, cleaned, settings)
+
+
+def _finish_prepare(
+    entry: ManifestEntry,
+    path: Path,
+    raw: RawText,
+    fmt: Format,
+    cleaned: CleanText,
+    settings: Settings,
+) -> Prepared:
     lang = entry.lang or detect_lang(cleaned.text)
     if lang is None:
         raise InputError(
@@ -102,25 +120,41 @@ def _link_hints(
     return hints
 
 
-def annotate(prepared: Prepared, settings: Settings) -> Doc:
-    """Run the language's spaCy pipeline over the prepared text."""
+def make_doc(prepared: Prepared, settings: Settings) -> Doc:
+    """Segment: jieba for Chinese (keeping linked names whole), spaCy's tokenizer for English."""
     if prepared.article.lang is Lang.zh:
-        nlp = load_chinese()
+        tokenizer = load_chinese().tokenizer
         # link anchors first: where they overlap a time or a dotted name, the link wins
         links = [(a, b) for a, b, _ in prepared.links]
         protected = links + [
             s
-            for s in nlp.tokenizer.protected_spans(prepared.text)
+            for s in tokenizer.protected_spans(prepared.text)
             if all(s[1] <= a or s[0] >= b for a, b in links)
         ]
-        doc = nlp.tokenizer.segment(prepared.text, protected)
+        doc = tokenizer.segment(prepared.text, protected)
     else:
-        nlp = load_english(settings.en_model)
-        doc = nlp.make_doc(prepared.text)
+        doc = load_english(settings.en_model).make_doc(prepared.text)
     _attach(prepared, doc)
-    for _, component in nlp.pipeline:
-        doc = component(doc)
     return doc
+
+
+def annotate(prepared: Prepared, settings: Settings) -> Doc:
+    """Run the language's spaCy pipeline over the prepared text."""
+    return _run_components([make_doc(prepared, settings)], prepared.article.lang, settings)[0]
+
+
+def _run_components(
+    docs: list[Doc], lang: Lang, settings: Settings, timer: StageTimer | None = None
+) -> list[Doc]:
+    """Every component over the whole batch, as ``nlp.pipe`` does (the NER batches)."""
+    nlp = load_chinese() if lang is Lang.zh else load_english(settings.en_model)
+    with maybe(timer, "extract"):
+        for _, component in nlp.pipeline:
+            if hasattr(component, "pipe"):
+                docs = list(component.pipe(docs, batch_size=settings.batch_size))
+            else:
+                docs = [component(doc) for doc in docs]
+    return docs
 
 
 def _attach(prepared: Prepared, doc: Doc) -> None:
@@ -180,11 +214,55 @@ def _index(starts: list[int], at: int) -> int | None:
 
 def process_article(entry: ManifestEntry, root: Path, settings: Settings) -> ArticleResult:
     """All per-article stages for one manifest entry."""
-    prepared = prepare(entry, root, settings)
-    doc = annotate(prepared, settings)
+    result = process_batch([entry], root, settings)[0]
+    if isinstance(result, EventalignError):
+        raise result
+    return result
+
+
+def process_batch(
+    entries: list[ManifestEntry], root: Path, settings: Settings, timer: StageTimer | None = None
+) -> list[ArticleResult | EventalignError]:
+    """The per-article stages for a batch of articles, errors kept per article."""
+    results: list[ArticleResult | EventalignError | None] = [None] * len(entries)
+    prepared: dict[int, Prepared] = {}
+    for i, entry in enumerate(entries):
+        try:
+            prepared[i] = prepare(entry, root, settings, timer)
+        except EventalignError as exc:
+            results[i] = exc
+        except Exception as exc:  # a library failing on one article must not stop the batch
+            results[i] = _unexpected(exc, root / entry.path)
+    for lang in (Lang.en, Lang.zh):
+        batch = [i for i, p in sorted(prepared.items()) if p.article.lang is lang]
+        if not batch:
+            continue
+        try:
+            with maybe(timer, "segment"):
+                docs = [make_doc(prepared[i], settings) for i in batch]
+            docs = _run_components(docs, lang, settings, timer)
+            for i, doc in zip(batch, docs, strict=True):
+                results[i] = _result(prepared[i], doc, settings)
+        except Exception:  # find the article that failed: one by one
+            for i in batch:
+                try:
+                    doc = _run_components([make_doc(prepared[i], settings)], lang, settings)[0]
+                    results[i] = _result(prepared[i], doc, settings)
+                except EventalignError as exc:
+                    results[i] = exc
+                except Exception as exc:
+                    results[i] = _unexpected(exc, root / entries[i].path)
+    return [r for r in results if r is not None]
+
+
+def _result(prepared: Prepared, doc: Doc, settings: Settings) -> ArticleResult:
     return ArticleResult(
         prepared.article,
         to_mentions(prepared, doc, settings),
         prepared.clean.sections,
         prepared.clean.infobox,
     )
+
+
+def _unexpected(exc: Exception, path: Path) -> EventalignError:
+    return InputError(f"failed in processing ({exc.__class__.__name__}: {exc})", source=str(path))

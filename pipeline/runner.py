@@ -21,12 +21,13 @@ from models import ManifestEntry
 from pipeline import __version__
 from pipeline.align import align
 from pipeline.corpus import load_corpus
-from pipeline.errors import EventalignError, InputError, StorageError
-from pipeline.process import ArticleResult, process_article
+from pipeline.errors import EventalignError, StorageError
+from pipeline.process import ArticleResult, process_batch
 from pipeline.progress import Progress
 from pipeline.settings import Settings
 from pipeline.sinks import write_jsonl
 from pipeline.store import Store
+from pipeline.timing import StageTimer
 
 DB_FILE = "eventalign.sqlite"
 OUTPUTS = ("mentions.jsonl", "entities.jsonl", "events.jsonl")
@@ -43,6 +44,7 @@ class RunReport:
     entities: int = 0
     events: int = 0
     mentions: int = 0
+    timer: StageTimer = field(default_factory=StageTimer)
 
     @property
     def ok(self) -> bool:
@@ -101,28 +103,31 @@ def _run_locked(
             return report  # nothing changed: nothing is written
         run_id = store.start_run(fingerprint)
         bar = Progress(len(todo), enabled=progress)
-        for entry, result in _process_all(todo, corpus.root, settings):
+        for entry, result in _process_all(todo, corpus.root, settings, report.timer):
             if isinstance(result, ArticleResult):
-                store.save_article(
-                    result.article,
-                    result.mentions,
-                    result.sections,
-                    result.infobox,
-                    fingerprint,
-                    __version__,
-                )
+                with report.timer.stage("store"):
+                    store.save_article(
+                        result.article,
+                        result.mentions,
+                        result.sections,
+                        result.infobox,
+                        fingerprint,
+                        __version__,
+                    )
                 report.processed.append(entry.id)
             else:
                 report.failed.append(str(result))
             bar.advance(failed=not isinstance(result, ArticleResult))
         bar.close()
         store.remove_articles(gone)  # entries no longer in the corpus
-        all_mentions = store.load_mentions()
-        found_entities, found_events = align(all_mentions)
-        store.save_alignment(found_entities, found_events)
-        report.mentions = write_jsonl(out / "mentions.jsonl", all_mentions)
-        report.entities = write_jsonl(out / "entities.jsonl", found_entities)
-        report.events = write_jsonl(out / "events.jsonl", found_events)
+        with report.timer.stage("align"):
+            all_mentions = store.load_mentions()
+            found_entities, found_events = align(all_mentions)
+        with report.timer.stage("store"):
+            store.save_alignment(found_entities, found_events)
+            report.mentions = write_jsonl(out / "mentions.jsonl", all_mentions)
+            report.entities = write_jsonl(out / "entities.jsonl", found_entities)
+            report.events = write_jsonl(out / "events.jsonl", found_events)
         store.finish_run(run_id, len(report.processed), len(report.skipped), len(report.failed))
     finally:
         store.close()
@@ -136,25 +141,47 @@ def _file_hash(path: Path) -> str:
         return ""
 
 
-def _one(entry: ManifestEntry, root: Path, settings: Settings) -> ArticleResult | EventalignError:
-    try:
-        return process_article(entry, root, settings)
-    except EventalignError as exc:
-        return exc
-    except Exception as exc:  # a bug or a library failure on one article must not stop the batch
-        return InputError(
-            f"failed in processing ({exc.__class__.__name__}: {exc})", source=str(root / entry.path)
-        )
+def _work(
+    chunk: list[ManifestEntry], root: Path, settings: Settings
+) -> tuple[list[ArticleResult | EventalignError], dict[str, float]]:
+    timer = StageTimer()
+    results = process_batch(chunk, root, settings, timer)
+    return results, dict(timer.seconds)
+
+
+def _warm(settings: Settings) -> None:
+    """Load the models once per worker process, before its first chunk."""
+    from pipeline.lexicon import get_lexicon
+    from pipeline.nlp import load_chinese, load_english
+
+    load_english(settings.en_model)
+    load_chinese()
+    get_lexicon()
+
+
+def _chunks(todo: list[ManifestEntry], settings: Settings) -> list[list[ManifestEntry]]:
+    size = settings.batch_size
+    if settings.workers > 1:  # small enough chunks to keep every worker busy to the end
+        size = max(1, min(size, -(-len(todo) // (settings.workers * 4))))
+    return [todo[i : i + size] for i in range(0, len(todo), size)]
 
 
 def _process_all(
-    todo: list[ManifestEntry], root: Path, settings: Settings
+    todo: list[ManifestEntry], root: Path, settings: Settings, timer: StageTimer
 ) -> Iterator[tuple[ManifestEntry, ArticleResult | EventalignError]]:
-    if settings.workers <= 1 or len(todo) <= 1:
-        for entry in todo:
-            yield entry, _one(entry, root, settings)
+    """Results in corpus order, from this process or from a pool of workers."""
+    chunks = _chunks(todo, settings)
+    if settings.workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            results, seconds = _work(chunk, root, settings)
+            timer.add(seconds)
+            yield from zip(chunk, results, strict=True)
         return
-    with ProcessPoolExecutor(max_workers=settings.workers) as pool:
-        futures = [(entry, pool.submit(_one, entry, root, settings)) for entry in todo]
-        for entry, future in futures:
-            yield entry, future.result()
+    with ProcessPoolExecutor(
+        max_workers=settings.workers, initializer=_warm, initargs=(settings,)
+    ) as pool:
+        futures = [pool.submit(_work, chunk, root, settings) for chunk in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            results, seconds = future.result()
+            timer.add(seconds)
+            yield from zip(chunk, results, strict=True)

@@ -32,7 +32,7 @@ class Settings(BaseModel):
     max_line_chars: int = Field(default=200_000, gt=0, description="longest line accepted")
     article_timeout: float = Field(default=120.0, gt=0, description="seconds per article")
     workers: int = Field(default=1, ge=1)
-    batch_size: int = Field(default=32, ge=1, description="articles per spaCy batch")
+    batch_size: int = Field(default=8, ge=1, description="articles per spaCy batch")
 
     def fingerprint(self) -> str:
         """Hash of the settings that change the output, with the pipeline version."""

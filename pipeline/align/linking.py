@@ -98,13 +98,64 @@ def link_score(
     return best
 
 
+def _phonetic_block(word: str) -> str:
+    """A coarse sound key for blocking: the first two consonants of the folded word."""
+    from pipeline.align.translit import phonetic_key
+
+    consonants = [c for c in phonetic_key(word) if c not in "aeiou"]
+    return "".join(consonants[:2])
+
+
+def _candidates(
+    z: Cluster, index: _LabelView, lexicon: Lexicon, translator: Translator
+) -> list[Cluster]:
+    """English clusters worth scoring against ``z`` (blocking: never all of them)."""
+    from pipeline.align.translit import pinyin_of
+
+    keys: set[str] = set()
+    for hans in z.hans_names():
+        entry = lexicon.lookup(hans)
+        if entry is not None:
+            keys |= {f"n:{n.casefold()}" for n in entry.english}
+        keys |= {f"w:{w}" for w in translator.words_of(hans)}
+        keys.add(f"p:{_phonetic_block(pinyin_of(hans))}")
+    found: dict[str, Cluster] = {}
+    for key in sorted(keys):
+        for c in index.get(key, []):
+            found[c.key] = c
+    return [found[k] for k in sorted(found)]
+
+
+def _index(clusters: list[Cluster]) -> dict[str, list[Cluster]]:
+    index: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        keys = set()
+        for name in c.names():
+            keys.add(f"n:{name.casefold()}")
+            tokens = english_tokens(name)
+            keys |= {f"w:{t}" for t in tokens}
+            if tokens:
+                keys.add(f"p:{_phonetic_block(''.join(tokens))}")
+                keys.add(f"p:{_phonetic_block(tokens[-1])}")
+        for key in keys:
+            index.setdefault(f"{c.label}|{key}", []).append(c)
+    return index
+
+
+class _LabelView:
+    """The index seen through one label."""
+
+    def __init__(self, index: dict[str, list[Cluster]], label: str) -> None:
+        self.index, self.label = index, label
+
+    def get(self, key: str, default: list[Cluster]) -> list[Cluster]:
+        return self.index.get(f"{self.label}|{key}", default)
+
+
 def link_entities(clusters: list[Cluster], lexicon: Lexicon, translator: Translator) -> list[Group]:
     """Groups of clusters across languages, each with its evidence."""
     zh = [c for c in clusters if c.lang == "zh"]
-    en = [c for c in clusters if c.lang == "en"]
-    by_label: dict[str, list[Cluster]] = {}
-    for c in en:
-        by_label.setdefault(c.label, []).append(c)
+    index = _index([c for c in clusters if c.lang == "en"])
     uf = _UnionFind()
     evidence: dict[str, list[str]] = {}
     for c in clusters:
@@ -112,7 +163,7 @@ def link_entities(clusters: list[Cluster], lexicon: Lexicon, translator: Transla
         evidence[c.key] = list(c.evidence)
     links = []
     for z in zh:
-        for e in by_label.get(z.label, []):
+        for e in _candidates(z, _LabelView(index, z.label), lexicon, translator):
             score, why = link_score(z, e, lexicon, translator)
             if score >= LINK_THRESHOLD:
                 links.append((score, z.key, e.key, why))
