@@ -50,7 +50,7 @@ def add_article(
 ) -> Added:
     """Copy ``source`` into ``corpus_dir`` and append it to the manifest."""
     raw = read_raw(source, settings)  # refuses what cannot be read, naming the file
-    fmt = detect_format(raw.text)
+    fmt = detect_format(raw.text, source.suffix)
     cleaned = clean(raw.text, fmt)
     lang = lang or detect_lang(cleaned.text)
     if lang is None:

@@ -62,6 +62,16 @@ def load_corpus(root: Path) -> Corpus:
                 InputError(f"duplicate id {entry.id!r}; ids must be unique", source=where)
             )
             continue
+        if not _inside(root, entry.path):
+            corpus.problem_ids.add(entry.id)
+            corpus.errors.append(
+                InputError(
+                    f"path {entry.path!r} is outside the corpus folder (paths are relative to it, "
+                    "without '..', absolute parts or links leading out)",
+                    source=where,
+                )
+            )
+            continue
         if not (root / entry.path).is_file():
             corpus.problem_ids.add(entry.id)
             corpus.errors.append(InputError(f"file {entry.path!r} is missing", source=where))
@@ -70,6 +80,17 @@ def load_corpus(root: Path) -> Corpus:
         corpus.entries.append(entry)
     corpus.entries.sort(key=lambda e: e.id)
     return corpus
+
+
+def _inside(root: Path, relative: str) -> bool:
+    """The entry's file, links resolved, lies inside the corpus folder."""
+    if Path(relative).is_absolute():
+        return False
+    try:
+        (root / relative).resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
 
 
 def _read_manifest(manifest: Path) -> list[dict[str, object]]:

@@ -30,8 +30,18 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 
-def detect_format(raw: str) -> Format:
-    """Pick the markup with the most signs in the text."""
+#: File suffixes that say the markup outright, whatever the text looks like.
+SUFFIX_FORMATS = {
+    ".wiki": Format.wikitext,
+    ".wikitext": Format.wikitext,
+    ".mediawiki": Format.wikitext,
+}
+
+
+def detect_format(raw: str, suffix: str = "") -> Format:
+    """The markup the file's suffix names, else the one with the most signs in the text."""
+    if suffix.lower() in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[suffix.lower()]
     head = raw[:200_000]
     scores = {
         Format.markdown: len(_MD_LINK.findall(head)) + 3 * head.count('"wikilink")'),

@@ -10,6 +10,7 @@ Span:
   ``span._.timex``      the normalized :class:`models.TimeValue` of a time span
   ``span._.source``     what produced an entity or time span (model, rule, link …)
   ``span._.anchor``     ``(start, end)`` of the time a relative time was resolved from
+  ``span._.chars``      exact ``(start, end)`` characters when tokens are wider than the text
 
 Spans live in ``doc.spans["times"]`` and ``doc.spans["entities"]``.
 """
@@ -33,7 +34,7 @@ def register() -> None:
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    for name in ("timex", "source", "anchor"):
+    for name in ("timex", "source", "anchor", "chars"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 

@@ -20,6 +20,7 @@ from pipeline.clean import CleanText, clean
 from pipeline.detect import detect_format, detect_lang, detect_script
 from pipeline.errors import EventalignError, InputError
 from pipeline.extensions import ENTITIES, TIMES
+from pipeline.limits import time_limit
 from pipeline.nlp import load_chinese, load_english
 from pipeline.read import RawText, read_raw
 from pipeline.script import ScriptConverter, get_converter
@@ -62,7 +63,7 @@ def prepare(
     with maybe(timer, "read"):
         raw = read_raw(path, settings)
     with maybe(timer, "clean"):
-        fmt = entry.format or detect_format(raw.text)
+        fmt = entry.format or detect_format(raw.text, path.suffix)
         cleaned = clean(raw.text, fmt)
     with maybe(timer, "script"):
         return _finish_prepare(entry, path, raw, fmt, cleaned, settings)
@@ -173,7 +174,7 @@ def to_mentions(prepared: Prepared, doc: Doc, settings: Settings) -> list[Mentio
     time_ids: dict[tuple[int, int], str] = {}
     for key, kind in ((TIMES, MentionKind.time), (ENTITIES, MentionKind.entity)):
         for span in doc.spans.get(key, []):
-            cs, ce = span.start_char, span.end_char
+            cs, ce = span._.chars or (span.start_char, span.end_char)
             rs, re_ = prepared.clean.raw_span(cs, ce)
             surface = prepared.clean.text[cs:ce]
             timex = span._.timex
@@ -228,7 +229,8 @@ def process_batch(
     prepared: dict[int, Prepared] = {}
     for i, entry in enumerate(entries):
         try:
-            prepared[i] = prepare(entry, root, settings, timer)
+            with time_limit(settings.article_timeout, str(root / entry.path), "clean"):
+                prepared[i] = prepare(entry, root, settings, timer)
         except EventalignError as exc:
             results[i] = exc
         except Exception as exc:  # a library failing on one article must not stop the batch

@@ -92,7 +92,8 @@ def _run_locked(
         stored = store.article_states()
         todo: list[ManifestEntry] = []
         for entry in corpus.entries:
-            if stored.get(entry.id) == (_file_hash(corpus.path_of(entry)), fingerprint):
+            digest = _file_hash(corpus.path_of(entry), settings.max_bytes)
+            if stored.get(entry.id) == (digest, fingerprint):
                 report.skipped.append(entry.id)
             else:
                 todo.append(entry)
@@ -134,9 +135,16 @@ def _run_locked(
     return report
 
 
-def _file_hash(path: Path) -> str:
+def _file_hash(path: Path, limit: int) -> str:
+    """sha256 of the file, read in blocks; "" for a file read_raw will refuse anyway."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        if path.stat().st_size > limit:
+            return ""
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
     except OSError:
         return ""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from pipeline.clean.builder import TextBuilder
@@ -87,6 +88,33 @@ FOREIGN_RUN = re.compile(
 
 #: Citation marks and editorial notes left in exported text: [1], [12], [citation needed].
 CITATION_MARK = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|edit|note \d+)\]")
+
+
+#: MediaWiki language-variant markup: -{zh-hans:苏联;zh-hant:蘇聯}- or -{不转换}-.
+VARIANT = re.compile(r"-\{([^{}\n]*)\}-")
+_VARIANT_CHOICE = re.compile(r"(?:^|;)\s*(zh-hant|zh-tw|zh-hk|zh-hans|zh-cn|zh-sg|zh)\s*:\s*")
+
+
+def keep_variants(b: TextBuilder, start: int, end: int, keep: Callable[[int, int], None]) -> None:
+    """Keep ``raw[start:end]``, resolving variant markup to one variant (traditional
+    first, as the article is written), its text mapped to where it stands in the raw."""
+    raw = b.raw
+    pos = start
+    for m in VARIANT.finditer(raw, start, end):
+        keep(pos, m.start())
+        body_start = m.start(1)
+        choices = list(_VARIANT_CHOICE.finditer(m.group(1)))
+        if choices:
+            order = ["zh-hant", "zh-tw", "zh-hk", "zh", "zh-hans", "zh-cn", "zh-sg"]
+            best = min(choices, key=lambda c: order.index(c.group(1)))
+            text_start = body_start + best.end()
+            text_end = m.group(1).find(";", best.end())
+            text_end = body_start + (text_end if text_end >= 0 else len(m.group(1)))
+            keep(text_start, text_end)
+        else:
+            keep(body_start, m.end(1))
+        pos = m.end()
+    keep(pos, end)
 
 
 def page_target(url: str) -> str:

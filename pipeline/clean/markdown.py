@@ -15,6 +15,7 @@ from pipeline.clean.common import (
     is_furniture,
     is_reference_section,
     keep_citation_text,
+    keep_variants,
     page_target,
 )
 
@@ -80,7 +81,11 @@ def _close_citations(b: TextBuilder) -> None:
 
 def _inline(b: TextBuilder, start: int, end: int, in_refs: bool) -> None:
     raw = b.raw
-    keep = (lambda a, z: keep_citation_text(b, a, z)) if in_refs else b.keep
+    plain = (lambda a, z: keep_citation_text(b, a, z)) if in_refs else b.keep
+
+    def keep(a: int, z: int) -> None:
+        keep_variants(b, a, z, plain)
+
     pos = start
     for m in _INLINE.finditer(raw, start, end):
         keep(pos, m.start())

@@ -27,7 +27,12 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from pipeline.clean.builder import CleanText, TextBuilder
-from pipeline.clean.common import is_furniture, is_reference_section, keep_citation_text
+from pipeline.clean.common import (
+    is_furniture,
+    is_reference_section,
+    keep_citation_text,
+    keep_variants,
+)
 
 _DROP_TAGS = frozenset(
     [
@@ -100,10 +105,14 @@ def _keep(b: TextBuilder, start: int, end: int, state: _State) -> None:
 def _node(b: TextBuilder, node: object, source: str, pos: int, state: _State) -> None:
     if isinstance(node, Text):
         last = 0
+
+        def keep(a: int, z: int) -> None:
+            _keep(b, a, z, state)
+
         for m in _MAGIC_WORD.finditer(source):
-            _keep(b, pos + last, pos + m.start(), state)
+            keep_variants(b, pos + last, pos + m.start(), keep)
             last = m.end()
-        _keep(b, pos + last, pos + len(source), state)
+        keep_variants(b, pos + last, pos + len(source), keep)
     elif isinstance(node, Wikilink):
         _wikilink(b, node, pos, state)
     elif isinstance(node, Heading):

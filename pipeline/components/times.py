@@ -54,11 +54,13 @@ class TimeTagger:
                 )
             if span is None:
                 continue
+            if (span.start_char, span.end_char) != (item.found.start, item.found.end):
+                span._.chars = (item.found.start, item.found.end)  # token wider than the date
             span._.timex = item.timex
             span._.source = "rule"
             if item.anchor is not None and id(item.anchor) in by_found:
                 anchor = by_found[id(item.anchor)]
-                span._.anchor = (anchor.start_char, anchor.end_char)
+                span._.anchor = anchor._.chars or (anchor.start_char, anchor.end_char)
             by_found[id(item.found)] = span
             spans.append(span)
         doc.spans[TIMES] = spans
