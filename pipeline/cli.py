@@ -46,6 +46,12 @@ def run(
     out: OutOption = Path("output"),
     db: DbOption = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes for per-article work.")] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address (tcp://host:port) to run the per-article work on."
+        ),
+    ] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest source file accepted.")] = 20_000_000,
     progress: Annotated[bool, typer.Option(help="Show progress.")] = True,
 ) -> None:
@@ -55,7 +61,7 @@ def run(
     """
     from pipeline.runner import run_corpus
 
-    settings = Settings(workers=workers, max_bytes=max_bytes)
+    settings = Settings(workers=workers, max_bytes=max_bytes, scheduler=scheduler)
     try:
         report = run_corpus(corpus, out, settings, db_url=db, progress=progress)
     except EventalignError as exc:
@@ -183,6 +189,66 @@ def bench(
 
 
 @app.command()
+def ingest(
+    dump: Annotated[Path, typer.Argument(help="pages-articles XML dump (.xml, .bz2, .gz).")],
+    lang: Annotated[Lang, typer.Option(help="Language of the wiki.")],
+    corpus: Annotated[Path, typer.Option(help="Corpus folder to write into.")] = Path("corpus"),
+    limit: Annotated[int | None, typer.Option(help="Stop after this many articles.")] = None,
+) -> None:
+    """Stream a Wikipedia XML dump into the corpus (then: eventalign run).
+
+    Example: eventalign ingest zhwiki-latest-pages-articles.xml.bz2 --lang zh --limit 1000
+    """
+    from pipeline.ingest import ingest as ingest_dump
+
+    try:
+        report = ingest_dump(dump, corpus, lang, limit=limit)
+    except EventalignError as exc:
+        _fail(exc)
+        return
+    typer.echo(
+        f"{report.written} articles written to {corpus}; skipped {report.redirects} "
+        f"redirects, {report.other_namespaces} pages of other namespaces, "
+        f"{report.empty} empty, {report.already_there} already there"
+    )
+
+
+@app.command()
+def pair(
+    pairs: Annotated[Path, typer.Argument(help="TSV: English title, tab, Chinese title.")],
+    out: OutOption = Path("output"),
+    db: DbOption = None,
+) -> None:
+    """Record which English and Chinese articles describe the same subject.
+
+    The pairs are evidence for alignment (next run) and shown by 'show'.
+    Example: eventalign pair langlinks-en-zh.tsv
+    """
+    from pipeline.runner import default_db_url
+    from pipeline.store import Store
+
+    try:
+        lines = pairs.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        typer.echo(f"error: {pairs}: cannot read ({exc})", err=True)
+        raise typer.Exit(2) from None
+    found = [
+        tuple(x.strip() for x in line.split("\t")[:2])
+        for line in lines
+        if line.strip() and not line.startswith("#") and "\t" in line
+    ]
+    try:
+        store = Store(db or default_db_url(out))
+        store.save_pairs([(a, b) for a, b in found], source=pairs.name)
+        matched = store.article_pairs()
+        store.close()
+    except EventalignError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"{len(found)} title pairs recorded; {len(matched)} pair stored articles")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of EventRecord.
 
@@ -211,6 +277,7 @@ def show(
     try:
         store = Store(db or default_db_url(out))
         records = [e for e in store.load_events() if event_id in (None, e.id)]
+        counterparts = sorted(store.article_pairs())
         store.close()
     except EventalignError as exc:
         _fail(exc)
@@ -220,6 +287,8 @@ def show(
         raise typer.Exit(2)
     for record in records:
         typer.echo(render_event(record, lang))
+    for en_id, zh_id in counterparts:
+        typer.echo(f"paired articles: {en_id} ↔ {zh_id}")
 
 
 @app.command(name="eval")

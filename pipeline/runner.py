@@ -99,7 +99,10 @@ def _run_locked(
                 todo.append(entry)
         known = {e.id for e in corpus.entries}
         gone = set(stored) - known - corpus.problem_ids
-        if not todo and not gone and all((out / name).exists() for name in OUTPUTS):
+        pairs = frozenset(store.article_pairs())
+        pairs_digest = hashlib.sha256(repr(sorted(pairs)).encode()).hexdigest()[:16]
+        unchanged = not todo and not gone and store.get_meta("aligned_pairs") == pairs_digest
+        if unchanged and all((out / name).exists() for name in OUTPUTS):
             report.mentions, report.entities, report.events = store.counts()
             return report  # nothing changed: nothing is written
         run_id = store.start_run(fingerprint)
@@ -123,12 +126,13 @@ def _run_locked(
         store.remove_articles(gone)  # entries no longer in the corpus
         with report.timer.stage("align"):
             all_mentions = store.load_mentions()
-            found_entities, found_events = align(all_mentions)
+            found_entities, found_events = align(all_mentions, pairs=pairs)
         with report.timer.stage("store"):
             store.save_alignment(found_entities, found_events)
             report.mentions = write_jsonl(out / "mentions.jsonl", all_mentions)
             report.entities = write_jsonl(out / "entities.jsonl", found_entities)
             report.events = write_jsonl(out / "events.jsonl", found_events)
+        store.set_meta("aligned_pairs", pairs_digest)
         store.finish_run(run_id, len(report.processed), len(report.skipped), len(report.failed))
     finally:
         store.close()
@@ -177,8 +181,13 @@ def _chunks(todo: list[ManifestEntry], settings: Settings) -> list[list[Manifest
 def _process_all(
     todo: list[ManifestEntry], root: Path, settings: Settings, timer: StageTimer
 ) -> Iterator[tuple[ManifestEntry, ArticleResult | EventalignError]]:
-    """Results in corpus order, from this process or from a pool of workers."""
+    """Results in corpus order, from this process, a pool of workers or a Dask cluster."""
     chunks = _chunks(todo, settings)
+    if settings.scheduler:
+        from pipeline.distributed import process_on_dask
+
+        yield from process_on_dask(chunks, root, settings, timer)
+        return
     if settings.workers <= 1 or len(chunks) <= 1:
         for chunk in chunks:
             results, seconds = _work(chunk, root, settings)

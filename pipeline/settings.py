@@ -32,6 +32,11 @@ class Settings(BaseModel):
     max_line_chars: int = Field(default=200_000, gt=0, description="longest line accepted")
     article_timeout: float = Field(default=120.0, gt=0, description="seconds per article")
     workers: int = Field(default=1, ge=1)
+    scheduler: str | None = Field(
+        default=None,
+        description="Dask scheduler address (tcp://host:port): run the per-article stages on "
+        "a Dask cluster instead of local processes",
+    )
     batch_size: int = Field(default=8, ge=1, description="articles per spaCy batch")
 
     def fingerprint(self) -> str:

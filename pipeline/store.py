@@ -120,6 +120,13 @@ event_members = sa.Table(
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
 )
+article_pairs = sa.Table(
+    "article_pairs",
+    metadata,
+    sa.Column("en_title", sa.String(1024), primary_key=True),
+    sa.Column("zh_title", sa.String(1024), primary_key=True),
+    sa.Column("source", sa.Text, nullable=False),
+)
 runs = sa.Table(
     "runs",
     metadata,
@@ -279,6 +286,38 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(events.c.data).order_by(events.c.id))
             return [EventRecord.model_validate_json(r.data) for r in rows]
+
+    def save_pairs(self, pairs: list[tuple[str, str]], source: str) -> None:
+        """Record which English and Chinese titles describe the same subject."""
+        with self.transaction() as conn:
+            for en, zh in sorted(set(pairs)):
+                conn.execute(
+                    article_pairs.delete().where(
+                        (article_pairs.c.en_title == en) & (article_pairs.c.zh_title == zh)
+                    )
+                )
+                conn.execute(article_pairs.insert().values(en_title=en, zh_title=zh, source=source))
+
+    def article_pairs(self) -> set[tuple[str, str]]:
+        """(English article id, Chinese article id) of the stored articles whose titles pair."""
+        with self.engine.connect() as conn:
+            titles = [
+                tuple(r)
+                for r in conn.execute(sa.select(article_pairs.c.en_title, article_pairs.c.zh_title))
+            ]
+            ids: dict[str, list[str]] = {}
+            for r in conn.execute(sa.select(articles.c.id, articles.c.title)):
+                ids.setdefault(r.title, []).append(r.id)
+        return {(a, b) for en, zh in titles for a in ids.get(en, []) for b in ids.get(zh, [])}
+
+    def get_meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar()
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(meta.delete().where(meta.c.key == key))
+            conn.execute(meta.insert().values(key=key, value=value))
 
     def counts(self) -> tuple[int, int, int]:
         """How many mentions, entities and events are stored."""

@@ -24,7 +24,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         (b"  \n\t\r\n", "whitespace only"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
         (b"PK\x03\x04\x14\x00", "zip archive"),
-        (b"abc\x00def", "NUL bytes"),
+        (b"abc\x00\x00\x00def", "NUL bytes"),
         ("café crème".encode("latin-1"), "not valid UTF-8"),
     ],
 )

@@ -32,9 +32,15 @@ def _jieba_cut():
 
 
 def align(
-    mentions: list[Mention], lexicon: Lexicon | None = None
+    mentions: list[Mention],
+    lexicon: Lexicon | None = None,
+    pairs: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[list[Entity], list[EventRecord]]:
-    """Entities (persons, organisations, places) and event records, sorted by id."""
+    """Entities (persons, organisations, places) and event records, sorted by id.
+
+    ``pairs`` are (English article id, Chinese article id) known to describe the same
+    subject (langlinks): supporting evidence for events of those articles.
+    """
     lexicon = lexicon or get_lexicon()
     translator = Translator(lexicon, (_greedy_segmenter(lexicon), _jieba_cut()))
     entity_clusters = build_clusters(mentions, ENTITY_LABELS, lexicon)
@@ -42,7 +48,7 @@ def align(
     event_clusters = attach(build_clusters(mentions, EVENT_LABELS, lexicon), mentions, groups)
     records = [
         build_record(members, pair, lexicon)
-        for members, pair in align_events(event_clusters, lexicon, translator)
+        for members, pair in align_events(event_clusters, lexicon, translator, pairs)
     ]
     entities = sorted((g.to_entity() for g in groups), key=lambda e: e.id)
     return entities, sorted(records, key=lambda r: r.id)

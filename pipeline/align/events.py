@@ -127,7 +127,11 @@ def _english_words(groups: list[Group]) -> set[str]:
 
 
 def score_pair(
-    en: EventCluster, zh: EventCluster, lexicon: Lexicon, translator: Translator
+    en: EventCluster,
+    zh: EventCluster,
+    lexicon: Lexicon,
+    translator: Translator,
+    paired_articles: frozenset[tuple[str, str]] = frozenset(),
 ) -> Pair | None:
     """The evidence that two clusters name one event, or None when it is ruled out."""
     if en.cluster.label != zh.cluster.label:
@@ -166,6 +170,15 @@ def score_pair(
         score += 0.15
     if why:
         evidence.append(why)
+    paired = sorted(
+        {(a.article_id, b.article_id) for a in en.cluster.mentions for b in zh.cluster.mentions}
+        & paired_articles
+    )
+    if paired:
+        score += 0.1
+        evidence.append(
+            "articles paired (langlinks): " + ", ".join(f"{a} ↔ {b}" for a, b in paired)
+        )
     shared = sorted({g.id: g for g in en.context if g in zh.context}.values(), key=lambda g: g.id)
     if shared:
         score += min(0.3, 0.1 * len(shared))
@@ -202,7 +215,10 @@ def _blocks(ec: EventCluster, translator: Translator) -> set[str]:
 
 
 def align_events(
-    events: list[EventCluster], lexicon: Lexicon, translator: Translator
+    events: list[EventCluster],
+    lexicon: Lexicon,
+    translator: Translator,
+    paired_articles: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[tuple[list[EventCluster], Pair | None]]:
     """Records as lists of clusters (with the pair that joined them, if any)."""
     en = [e for e in events if e.lang == "en"]
@@ -215,7 +231,7 @@ def align_events(
     for z in zh:
         candidates = sorted({i for key in _blocks(z, translator) for i in index.get(key, [])})
         for i in candidates:
-            pair = score_pair(en[i], z, lexicon, translator)
+            pair = score_pair(en[i], z, lexicon, translator, paired_articles)
             if pair is not None and pair.score >= PAIR_THRESHOLD:
                 pairs.append(pair)
     pairs.sort(key=lambda p: (-p.score, p.en.cluster.key, p.zh.cluster.key))

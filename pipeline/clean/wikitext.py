@@ -77,7 +77,24 @@ class _State:
     in_refs: bool = False
 
 
+#: Unmatched openers beyond which the markup is too broken to parse: mwparserfromhell's
+#: tokenizer backtracks on each of them (3,000 unclosed ``{{`` take it 15 s, in C code that
+#: no time limit can interrupt).
+MAX_UNMATCHED = 50
+
+
+def too_broken(raw: str) -> bool:
+    return (
+        raw.count("{{") - raw.count("}}") > MAX_UNMATCHED
+        or raw.count("[[") - raw.count("]]") > MAX_UNMATCHED
+    )
+
+
 def clean_wikitext(raw: str) -> CleanText:
+    if too_broken(raw):  # kept as plain text: slower parsing would not make it better
+        from pipeline.clean.plain import clean_plain
+
+        return clean_plain(raw)
     b = TextBuilder(raw)
     code = mwparserfromhell.parse(raw, skip_style_tags=False)
     state = _State()
