@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,6 +23,7 @@ from pipeline.settings import Settings
 
 if TYPE_CHECKING:
     from pipeline.runner import RunReport
+    from pipeline.store import Store
 
 app = typer.Typer(
     help="Aligned bilingual event records from English and Chinese wiki articles.",
@@ -33,6 +36,22 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="SQLAlchemy URL (default: SQLite file in the output folder)."),
 ]
+
+
+@contextmanager
+def _store(db: str | None, out: Path) -> Iterator[Store]:
+    """The database of ``--db`` or of the output folder; its errors end the command."""
+    from pipeline.runner import default_db_url
+    from pipeline.store import Store
+
+    try:
+        store = Store(db or default_db_url(out))
+        try:
+            yield store
+        finally:
+            store.close()
+    except EventalignError as exc:
+        _fail(exc)
 
 
 def _fail(exc: EventalignError, code: int = 2) -> None:
@@ -143,16 +162,9 @@ def export(
     Example: eventalign export --format parquet --to events.parquet
     """
     from pipeline.export import export as export_records
-    from pipeline.runner import default_db_url
-    from pipeline.store import Store
 
-    try:
-        store = Store(db or default_db_url(out))
+    with _store(db, out) as store:
         count = export_records(store, fmt, to)
-        store.close()
-    except EventalignError as exc:
-        _fail(exc)
-        return
     typer.echo(f"{count} event records written to {to}")
 
 
@@ -224,9 +236,6 @@ def pair(
     The pairs are evidence for alignment (next run) and shown by 'show'.
     Example: eventalign pair langlinks-en-zh.tsv
     """
-    from pipeline.runner import default_db_url
-    from pipeline.store import Store
-
     try:
         lines = pairs.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -237,14 +246,9 @@ def pair(
         for line in lines
         if line.strip() and not line.startswith("#") and "\t" in line
     ]
-    try:
-        store = Store(db or default_db_url(out))
+    with _store(db, out) as store:
         store.save_pairs([(a, b) for a, b in found], source=pairs.name)
         matched = store.article_pairs()
-        store.close()
-    except EventalignError as exc:
-        _fail(exc)
-        return
     typer.echo(f"{len(found)} title pairs recorded; {len(matched)} pair stored articles")
 
 
@@ -270,18 +274,11 @@ def show(
 
     Example: eventalign show --lang zh-Hant
     """
-    from pipeline.runner import default_db_url
     from pipeline.show import render_event
-    from pipeline.store import Store
 
-    try:
-        store = Store(db or default_db_url(out))
+    with _store(db, out) as store:
         records = [e for e in store.load_events() if event_id in (None, e.id)]
         counterparts = sorted(store.article_pairs())
-        store.close()
-    except EventalignError as exc:
-        _fail(exc)
-        return
     if event_id and not records:
         typer.echo(f"error: no event {event_id!r}", err=True)
         raise typer.Exit(2)

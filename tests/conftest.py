@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from spacy.language import Language
 
+from pipeline.nlp import load_chinese, load_english
 from pipeline.runner import RunReport, run_corpus
 from pipeline.settings import Settings
 
@@ -28,6 +30,18 @@ def gold() -> dict:
 @pytest.fixture(scope="session")
 def gold_docs(gold: dict) -> dict[str, dict]:
     return {d["file"]: d for d in gold["documents"]}
+
+
+@pytest.fixture(scope="session")
+def en() -> Language:
+    """The English spaCy pipeline with eventalign's components."""
+    return load_english()
+
+
+@pytest.fixture(scope="session")
+def zh() -> Language:
+    """The Chinese spaCy pipeline (jieba tokenizer) with eventalign's components."""
+    return load_chinese()
 
 
 @pytest.fixture

@@ -6,18 +6,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.lexicon import Lexicon, get_lexicon
-from pipeline.nlp import load_chinese, load_english
 from pipeline.script import get_converter
-
-
-@pytest.fixture(scope="module")
-def en() -> Language:
-    return load_english()
-
-
-@pytest.fixture(scope="module")
-def zh() -> Language:
-    return load_chinese()
 
 
 @pytest.fixture(scope="module")

@@ -12,19 +12,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from pipeline.components.times import find_times
-from pipeline.nlp import load_chinese, load_english
 from pipeline.times.values import parse_value
 from tests.conftest import DATA
-
-
-@pytest.fixture(scope="module")
-def en() -> Language:
-    return load_english()
-
-
-@pytest.fixture(scope="module")
-def zh() -> Language:
-    return load_chinese()
 
 
 def _times(nlp: Language, text: str) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from models import Mention
@@ -44,6 +45,11 @@ class Cluster:
     def hant_names(self) -> list[str]:
         counts = Counter(m.text_hant or "" for m in self.mentions if m.text_hant)
         return sorted(counts, key=lambda n: (-counts[n], -len(n), n))
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """The items in their first order, each once."""
+    return list(dict.fromkeys(items))
 
 
 def display_name(m: Mention) -> str:

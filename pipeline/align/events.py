@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from models import EventMember, EventRecord, Mention, Names, TimeSpan, TimeValue
 from models.records import NamedRef
-from pipeline.align.clusters import Cluster
+from pipeline.align.clusters import Cluster, unique
 from pipeline.align.compose import DEMONYMS, Translator, english_tokens, words_match
 from pipeline.align.linking import Group
 from pipeline.lexicon import Lexicon, is_country
@@ -285,9 +285,9 @@ def build_record(members: list[EventCluster], pair: Pair | None, lexicon: Lexico
         conflict = bool(a and b and not _overlap(a, b))
         time = TimeSpan(value=chosen.value, start=chosen.start, end=chosen.end, conflict=conflict)
     names = Names(
-        en=_unique(n for c in clusters if c.lang == "en" for n in c.names()),
-        zh_hans=_unique(n for c in clusters if c.lang == "zh" for n in c.hans_names()),
-        zh_hant=_unique(n for c in clusters if c.lang == "zh" for n in c.hant_names()),
+        en=unique(n for c in clusters if c.lang == "en" for n in c.names()),
+        zh_hans=unique(n for c in clusters if c.lang == "zh" for n in c.hans_names()),
+        zh_hant=unique(n for c in clusters if c.lang == "zh" for n in c.hant_names()),
     )
     places, participants = _roles(members, lexicon)
     mentions = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.id)
@@ -309,7 +309,7 @@ def build_record(members: list[EventCluster], pair: Pair | None, lexicon: Lexico
             for m in mentions
         ],
         score=pair.score if pair is not None else 1.0,
-        evidence=_unique(evidence),
+        evidence=unique(evidence),
     )
 
 
@@ -340,11 +340,3 @@ def _is_state(g: Group, lexicon: Lexicon) -> bool:
         if entry is not None and any(is_country(n) for n in entry.english):
             return True
     return False
-
-
-def _unique(items: object) -> list[str]:
-    out: list[str] = []
-    for x in items:  # type: ignore[attr-defined]
-        if x not in out:
-            out.append(x)
-    return out

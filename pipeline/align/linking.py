@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from models import Entity, Names
-from pipeline.align.clusters import Cluster, _UnionFind
+from pipeline.align.clusters import Cluster, _UnionFind, unique
 from pipeline.align.compose import Translator, english_tokens
 from pipeline.align.translit import similarity
 from pipeline.lexicon import Lexicon
@@ -38,13 +38,13 @@ class Group:
         clusters = sorted(
             (c for c in self.clusters if c.lang == "en"), key=lambda c: (-len(c.mentions), c.key)
         )
-        return _merge(c.names() for c in clusters)
+        return unique(n for c in clusters for n in c.names())
 
     def hans(self) -> list[str]:
-        return _merge(c.hans_names() for c in self.clusters if c.lang == "zh")
+        return unique(n for c in self.clusters if c.lang == "zh" for n in c.hans_names())
 
     def hant(self) -> list[str]:
-        return _merge(c.hant_names() for c in self.clusters if c.lang == "zh")
+        return unique(n for c in self.clusters if c.lang == "zh" for n in c.hant_names())
 
     @property
     def id(self) -> str:
@@ -59,15 +59,6 @@ class Group:
             mentions=sorted(m.id for c in self.clusters for m in c.mentions),
             evidence=sorted(set(self.evidence)),
         )
-
-
-def _merge(lists: object) -> list[str]:
-    out: list[str] = []
-    for names in lists:  # type: ignore[attr-defined]
-        for n in names:
-            if n not in out:
-                out.append(n)
-    return out
 
 
 def link_score(

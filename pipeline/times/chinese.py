@@ -13,7 +13,8 @@ import cn2an
 
 from models import TimeMod
 from pipeline.times.found import Found
-from pipeline.times.values import Point, duration, valid
+from pipeline.times.patterns import checked, compile_families, family, group
+from pipeline.times.values import Point, duration
 
 #: Era name → the Gregorian year before its first year (民国元年 = 1912).
 ERAS: dict[str, int] = {
@@ -74,9 +75,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("duration", rf"(?:历时|持续了|长达)(?P<n>{_NUM})(?:个)?(?P<unit>{_UNIT})"),
     ("atom", rf"(?P<a>{_ATOM})"),
 ]
-_MASTER = re.compile(
-    "|".join(f"(?P<_{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS)
-)
+_MASTER = compile_families(_PATTERNS)
 _ATOM_PARTS = re.compile(
     rf"^(?P<y>{_YEAR})?(?P<m>{_MONTH})?(?P<d>{_DAY})?(?P<s>{_SEASON})?(?P<p>{_PART})?$"
 )
@@ -164,36 +163,32 @@ def find_times(text: str) -> list[Found]:
     """Every time expression of simplified Chinese ``text``, in order, not overlapping."""
     out = []
     for m in _MASTER.finditer(text):
-        kind = m.lastgroup.lstrip("_") if m.lastgroup else ""
+        kind = family(m)
         found = _build(kind, m)
         if found is not None:
             out.append(found)
     return out
 
 
-def _g(m: re.Match[str], kind: str, name: str) -> str | None:
-    return m.group(f"{kind}_{name}")
-
-
 def _build(kind: str, m: re.Match[str]) -> Found | None:
     start, end = m.span()
     if kind == "range":
-        a, b = parse_atom(_g(m, kind, "a") or ""), parse_atom(_g(m, kind, "b") or "")
+        a, b = parse_atom(group(m, kind, "a") or ""), parse_atom(group(m, kind, "b") or "")
         if a is None or b is None:
             return None
         first = a[0]
         last = b[0].inherit(first)
         if last.month is None and last.day is None and last.season is None:
             return None
-        return _checked(Found(start, end, point=first, end_point=last))
+        return checked(Found(start, end, point=first, end_point=last))
     if kind == "numrange":
-        head = parse_atom((_g(m, kind, "y") or "") + (_g(m, kind, "m") or ""))
+        head = parse_atom((group(m, kind, "y") or "") + (group(m, kind, "m") or ""))
         base = head[0] if head else Point()
-        a, b = number(_g(m, kind, "a") or ""), number(_g(m, kind, "b") or "")
+        a, b = number(group(m, kind, "a") or ""), number(group(m, kind, "b") or "")
         if a is None or b is None or a >= b:
             return None
-        if (_g(m, kind, "unit") or "").startswith("月"):
-            if _g(m, kind, "m"):
+        if (group(m, kind, "unit") or "").startswith("月"):
+            if group(m, kind, "m"):
                 return None
             first, last = Point(year=base.year, month=a), Point(year=base.year, month=b)
         else:
@@ -201,46 +196,39 @@ def _build(kind: str, m: re.Match[str]) -> Found | None:
                 return None
             first = Point(year=base.year, month=base.month, day=a)
             last = Point(year=base.year, month=base.month, day=b)
-        return _checked(Found(start, end, point=first, end_point=last))
+        return checked(Found(start, end, point=first, end_point=last))
     if kind == "decade":
-        dec_text = _g(m, kind, "dec") or ""
+        dec_text = group(m, kind, "dec") or ""
         n = number(dec_text)
         if n is None:
             return None
         decade = n if n >= 100 else 1900 + n  # 三十年代: the 1930s
-        part = _g(m, kind, "part")
+        part = group(m, kind, "part")
         mod = {"初": TimeMod.START, "末": TimeMod.END}.get(
             part or "", TimeMod.MID if part else None
         )
         return Found(start, end, point=Point(decade=decade), mod=mod)
     if kind == "shift":
-        amount = number(_g(m, kind, "n") or "")
+        amount = number(group(m, kind, "n") or "")
         if amount is None:
             return None
-        sign = -1 if "前" in (_g(m, kind, "dir") or "") else 1
-        return Found(start, end, shift=(sign * amount, UNITS[_g(m, kind, "unit") or ""]))
+        sign = -1 if "前" in (group(m, kind, "dir") or "") else 1
+        return Found(start, end, shift=(sign * amount, UNITS[group(m, kind, "unit") or ""]))
     if kind == "same":
-        return Found(start, end, same=SAME[_g(m, kind, "rel") or ""])
+        return Found(start, end, same=SAME[group(m, kind, "rel") or ""])
     if kind == "season":  # 夏季: the season of the reference year
-        return Found(start, end, point=Point(season=SEASONS[(_g(m, kind, "s") or "夏")[0]]))
+        return Found(start, end, point=Point(season=SEASONS[(group(m, kind, "s") or "夏")[0]]))
     if kind == "duration":
-        amount = number(_g(m, kind, "n") or "")
+        amount = number(group(m, kind, "n") or "")
         if amount is None:
             return None
-        return Found(start, end, timex=duration(amount, UNITS[_g(m, kind, "unit") or ""]))
+        return Found(start, end, timex=duration(amount, UNITS[group(m, kind, "unit") or ""]))
     if kind == "atom":
-        parsed = parse_atom(_g(m, kind, "a") or "")
+        parsed = parse_atom(group(m, kind, "a") or "")
         if parsed is None:
             return None
         point, mod = parsed
         if point.year is None and point.month is None:
             return None  # a bare day (24日) is too ambiguous alone
-        return _checked(Found(start, end, point=point, mod=mod))
+        return checked(Found(start, end, point=point, mod=mod))
     return None
-
-
-def _checked(found: Found) -> Found | None:
-    for point in (found.point, found.end_point):
-        if point is not None and point.complete and not valid(point):
-            return None
-    return found

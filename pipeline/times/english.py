@@ -14,7 +14,8 @@ from text_to_num import text2num
 
 from models import TimeMod
 from pipeline.times.found import Found
-from pipeline.times.values import Point, duration, valid
+from pipeline.times.patterns import checked, compile_families, family, group
+from pipeline.times.values import Point, duration
 
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(
@@ -82,9 +83,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("duration", rf"(?P<n>{_NUMW})[\s-](?P<unit>{_UNIT})[\s-]long\b"),
     ("atom", rf"(?P<a>{_ATOM})(?!\s+(?:{_COUNT_NOUNS})\b)(?![-–]\d)"),
 ]
-_MASTER = re.compile(
-    "|".join(f"(?P<_{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS)
-)
+_MASTER = compile_families(_PATTERNS)
 
 _ATOM_FORMS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Point]]] = []
 
@@ -221,7 +220,7 @@ def find_times(text: str) -> list[Found]:
     """Every time expression of ``text``, in order, not overlapping."""
     out: list[Found] = []
     for m in _MASTER.finditer(text):
-        kind = m.lastgroup.lstrip("_") if m.lastgroup else ""
+        kind = family(m)
         found = _build(kind, m)
         if found is None:
             continue
@@ -231,63 +230,52 @@ def find_times(text: str) -> list[Found]:
     return out
 
 
-def _g(m: re.Match[str], kind: str, name: str) -> str | None:
-    return m.group(f"{kind}_{name}")
-
-
 def _build(kind: str, m: re.Match[str]) -> Found | None:
     start, end = m.span()
     if kind in ("between", "fromto", "dayrange", "mdrange", "dash"):
-        a_text, b_text = _g(m, kind, "a"), _g(m, kind, "b")
+        a_text, b_text = group(m, kind, "a"), group(m, kind, "b")
         if a_text is None and kind == "dash":
-            a_text, b_text = _g(m, kind, "c"), _g(m, kind, "d")
+            a_text, b_text = group(m, kind, "c"), group(m, kind, "d")
         a, b = parse_atom(a_text or ""), parse_atom(b_text or "")
         if a is None or b is None:
             return None
         a = a.inherit(b) if a.year is None and a.decade is None else a
         if a.day is not None and a.month is None:
             a = Point(year=b.year, month=b.month, day=a.day)
-        return _checked(Found(start, end, point=a, end_point=b))
+        return checked(Found(start, end, point=a, end_point=b))
     if kind == "iso":
-        y, mo, d = (int(x) for x in (_g(m, kind, "a") or "").split("-"))
-        return _checked(Found(start, end, point=Point(year=y, month=mo, day=d)))
+        y, mo, d = (int(x) for x in (group(m, kind, "a") or "").split("-"))
+        return checked(Found(start, end, point=Point(year=y, month=mo, day=d)))
     if kind == "yy":
-        first = int(_g(m, kind, "a") or 0)
-        second = first // 100 * 100 + int(_g(m, kind, "b") or 0)
+        first = int(group(m, kind, "a") or 0)
+        second = first // 100 * 100 + int(group(m, kind, "b") or 0)
         if second <= first:
             return None
         return Found(start, end, point=Point(year=first), end_point=Point(year=second))
     if kind in ("mod", "approx", "relation"):
-        point = parse_atom(_g(m, kind, "a") or "")
-        mod = _MODS[" ".join((_g(m, kind, "mod") or "").lower().split())]
+        point = parse_atom(group(m, kind, "a") or "")
+        mod = _MODS[" ".join((group(m, kind, "mod") or "").lower().split())]
         if point is None or (point.month is not None and point.year is None and point.day is None):
             return None
-        return _checked(Found(start, end, point=point, mod=mod))
+        return checked(Found(start, end, point=point, mod=mod))
     if kind == "shift":
-        amount = number(_g(m, kind, "n") or "")
+        amount = number(group(m, kind, "n") or "")
         if amount is None:
             return None
-        direction = (_g(m, kind, "dir") or "").lower()
+        direction = (group(m, kind, "dir") or "").lower()
         sign = -1 if direction in ("earlier", "before", "prior") else 1
-        return Found(start, end, shift=(sign * amount, _unit(_g(m, kind, "unit") or "")))
+        return Found(start, end, shift=(sign * amount, _unit(group(m, kind, "unit") or "")))
     if kind == "same":
-        rel = " ".join((_g(m, kind, "rel") or "").lower().split())
-        return Found(start, end, same=(_unit(_g(m, kind, "unit") or ""), _SAME[rel]))
+        rel = " ".join((group(m, kind, "rel") or "").lower().split())
+        return Found(start, end, same=(_unit(group(m, kind, "unit") or ""), _SAME[rel]))
     if kind == "duration":
-        amount = number(_g(m, kind, "n") or "")
+        amount = number(group(m, kind, "n") or "")
         if amount is None:
             return None
-        return Found(start, end, timex=duration(amount, _unit(_g(m, kind, "unit") or "")))
+        return Found(start, end, timex=duration(amount, _unit(group(m, kind, "unit") or "")))
     if kind == "atom":
-        point = parse_atom(_g(m, kind, "a") or "")
+        point = parse_atom(group(m, kind, "a") or "")
         if point is None or (point.year is None and point.decade is None and point.day is None):
             return None  # a bare month name is too ambiguous alone
-        return _checked(Found(start, end, point=point))
+        return checked(Found(start, end, point=point))
     return None
-
-
-def _checked(found: Found) -> Found | None:
-    for point in (found.point, found.end_point):
-        if point is not None and point.complete and not valid(point):
-            return None
-    return found
