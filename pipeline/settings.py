@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 from pydantic import BaseModel, Field
 
@@ -46,7 +45,3 @@ class Settings(BaseModel):
         payload["version"] = __version__
         blob = json.dumps(payload, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
-
-
-def default_output() -> Path:
-    return Path("output")

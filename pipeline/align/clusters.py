@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from models import Mention
 from pipeline.lexicon import Lexicon
@@ -29,8 +30,9 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """Stable identity of the cluster (its mentions do not change once built)."""
         return min(name_key(m, None) for m in self.mentions)
 
     def names(self) -> list[str]:
@@ -52,10 +54,13 @@ def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def english_name(text: str) -> str:
+    """A surface as a name: spaces folded, a leading article dropped (the Tripartite Pact)."""
+    return _LEADING.sub("", " ".join(text.split()))
+
+
 def display_name(m: Mention) -> str:
-    if m.text_hans is not None:
-        return m.text_hans
-    return _LEADING.sub("", " ".join(m.text.split()))
+    return m.text_hans if m.text_hans is not None else english_name(m.text)
 
 
 def name_key(m: Mention, lexicon: Lexicon | None) -> str:

@@ -179,7 +179,10 @@ def score_pair(
         evidence.append(
             "articles paired (langlinks): " + ", ".join(f"{a} ↔ {b}" for a, b in paired)
         )
-    shared = sorted({g.id: g for g in en.context if g in zh.context}.values(), key=lambda g: g.id)
+    zh_context = {g.id for g in zh.context}
+    shared = sorted(
+        {g.id: g for g in en.context if g.id in zh_context}.values(), key=lambda g: g.id
+    )
     if shared:
         score += min(0.3, 0.1 * len(shared))
         evidence.append("shared: " + ", ".join(_pair_name(g) for g in shared[:5]))

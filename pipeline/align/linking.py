@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from models import Entity, Names
 from pipeline.align.clusters import Cluster, _UnionFind, unique
@@ -46,7 +47,7 @@ class Group:
     def hant(self) -> list[str]:
         return unique(n for c in self.clusters if c.lang == "zh" for n in c.hant_names())
 
-    @property
+    @cached_property
     def id(self) -> str:
         keys = sorted(c.key for c in self.clusters)
         return "n_" + hashlib.sha1(f"{self.label}|{'|'.join(keys)}".encode()).hexdigest()[:16]
