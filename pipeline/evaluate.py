@@ -23,6 +23,7 @@ import yaml
 
 from models import Entity, EventRecord, Mention
 from pipeline.align import align
+from pipeline.align.clusters import english_name
 from pipeline.corpus import load_corpus
 from pipeline.errors import InputError
 from pipeline.process import ArticleResult, process_article
@@ -119,30 +120,18 @@ def score_times(raw: str, gold_items: list[dict], found: list[Mention]) -> Score
     return score
 
 
-_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
-
-
-def surface_key(text: str) -> str:
-    return _LEADING.sub("", " ".join(text.split()))
-
-
 def score_entities(gold_doc: dict, found: list[Mention]) -> dict[str, Score]:
     """Per label: distinct (label, surface) of the system against the gold lists."""
     gold = {(label, name) for label, names in gold_doc["entities"].items() for name in names}
     ambiguous = set(gold_doc.get("ambiguous", []))
-    system = {(m.label, surface_key(m.text)) for m in found if m.kind.value == "entity"}
+    system = {(m.label, english_name(m.text)) for m in found if m.kind.value == "entity"}
     scores: dict[str, Score] = defaultdict(Score)
     for label, name in sorted(system):
         if (label, name) in gold:
             scores[label].tp += 1
-        elif name in ambiguous or any(name == g for _, g in gold if (label, g) not in gold):
-            # a gold name with another type: wrong type counts as an error
+        elif name not in ambiguous:  # a wrong type counts as an error like a wrong name
             scores[label].fp += 1
             scores[label].errors.append(f"extra {label} {name!r}")
-        else:
-            scores[label].fp += 1 if name not in ambiguous else 0
-            if name not in ambiguous:
-                scores[label].errors.append(f"extra {label} {name!r}")
     for label, name in sorted(gold - system):
         scores[label].fn += 1
         scores[label].errors.append(f"missed {label} {name!r}")
@@ -225,14 +214,14 @@ def _score_alignment(
     by_surface: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.kind.value == "entity":
-            by_surface[surface_key(m.text)].append(m)
+            by_surface[english_name(m.text)].append(m)
     gold_groups: list[set[str]] = []
     for item in gold.get("aligned_events", []):
         names = [item["en"], *item.get("en_aliases", []), item["zh"], *item.get("zh_aliases", [])]
         ids = {
             m.id
             for n in names
-            for m in by_surface.get(surface_key(n), [])
+            for m in by_surface.get(english_name(n), [])
             if m.label in ("EVENT", "TREATY") and m.id in record_of
         }
         gold_groups.append(ids)
@@ -266,7 +255,7 @@ def _score_alignment(
     merged_across = []
     for names in gold.get("unpaired_events_examples", {}).values():
         for name in names:
-            for m in by_surface.get(surface_key(name), []):
+            for m in by_surface.get(english_name(name), []):
                 record = record_of.get(m.id)
                 others = {article_of[x] for x in members_by_record.get(record or "", [])}
                 if others - {m.article_id}:
