@@ -78,16 +78,28 @@ def run(
 
     Example: eventalign run corpus --out output --workers 2
     """
+    settings = Settings(workers=workers, max_bytes=max_bytes, scheduler=scheduler)
+    _run_and_report(corpus, out, settings, db, progress)
+
+
+def _run_and_report(
+    corpus: Path,
+    out: Path,
+    settings: Settings,
+    db: str | None,
+    progress: bool,
+    failed_before: int = 0,
+) -> None:
+    """Run the corpus, print the summary; exit 1 if anything failed (here or before)."""
     from pipeline.runner import run_corpus
 
-    settings = Settings(workers=workers, max_bytes=max_bytes, scheduler=scheduler)
     try:
         report = run_corpus(corpus, out, settings, db_url=db, progress=progress)
     except EventalignError as exc:
         _fail(exc)
         return
     _summary(report, out)
-    if not report.ok:
+    if failed_before or not report.ok:
         raise typer.Exit(1)
 
 
@@ -120,7 +132,6 @@ def add(
     Example: eventalign add ~/Downloads/Nomonhan.wiki --lang en
     """
     from pipeline.add import add_article
-    from pipeline.runner import run_corpus
 
     if len(files) > 1 and (article_id or title):
         typer.echo("error: --id and --title go with one file", err=True)
@@ -138,14 +149,7 @@ def add(
         except EventalignError as exc:
             typer.echo(f"error: {exc}", err=True)
             failed += 1
-    try:
-        report = run_corpus(corpus, out, settings, db_url=db, progress=progress)
-    except EventalignError as exc:
-        _fail(exc)
-        return
-    _summary(report, out)
-    if failed or not report.ok:
-        raise typer.Exit(1)
+    _run_and_report(corpus, out, settings, db, progress, failed_before=failed)
 
 
 @app.command()
