@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -20,6 +21,13 @@ def find_times(text: str, lang: str) -> list[Found]:
     that stand between non-Chinese characters (citations such as ``Retrieved 27 November 2016``)."""
     if lang != "zh":
         return english.find_times(text)
+    return list(_chinese_times(text))
+
+
+@lru_cache(maxsize=4)
+def _chinese_times(text: str) -> tuple[Found, ...]:
+    """Found once per text: the jieba tokenizer protects these spans, then the tagger
+    normalizes them (the items are never changed after recognition)."""
     found = chinese.find_times(text)
     taken = [(f.start, f.end) for f in found]
     for f in english.find_times(text):
@@ -29,7 +37,7 @@ def find_times(text: str, lang: str) -> list[Found]:
             continue
         if all(f.end <= a or f.start >= b for a, b in taken):
             found.append(f)
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 class TimeTagger:

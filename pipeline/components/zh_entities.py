@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from pipeline.components.candidates import Candidate, resolve
 from pipeline.components.zh_names import DOTS
 from pipeline.extensions import ENTITIES
-from pipeline.jieba_dict import FLAG_LABELS
+from pipeline.jieba_dict import FLAG_LABELS, flags
 from pipeline.lexicon import Lexicon
 
 #: Type suffixes (simplified), longest first when matched.
@@ -105,8 +105,6 @@ class ChineseEntities:
         entry = self.lexicon.lookup(name) if self.lexicon is not None else None
         if entry is not None and entry.label:
             return entry.label
-        from pipeline.jieba_dict import flags
-
         return FLAG_LABELS.get(flags().get(name, ""))
 
     # sources ------------------------------------------------------------------------------
@@ -312,8 +310,6 @@ def _split_tokens(doc: Doc, offsets: set[int]) -> None:
         for i, pieces in cuts:
             token = doc[i]
             retokenizer.split(token, pieces, heads=[(token, k) for k in range(len(pieces))])
-    from pipeline.jieba_dict import flags
-
     table = flags()
     for t in doc:
         if not t.tag_:
